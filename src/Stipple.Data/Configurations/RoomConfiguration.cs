@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Stipple.Domain;
+
+namespace Stipple.Data.Configurations;
+
+internal sealed class RoomConfiguration : IEntityTypeConfiguration<Room>
+{
+    public void Configure(EntityTypeBuilder<Room> builder)
+    {
+        builder.ToTable("rooms");
+        builder.HasKey(r => new { r.StudioId, r.Id });
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Stipple.Domain;
+
+namespace Stipple.Data.Configurations;
+
+internal sealed class StaffInvitationConfiguration : IEntityTypeConfiguration<StaffInvitation>
+{
+    public void Configure(EntityTypeBuilder<StaffInvitation> builder)
+    {
+        builder.ToTable("staff_invitations");
+        builder.HasKey(i => new { i.StudioId, i.Id });
+        builder.Property(i => i.Role).HasConversion<Conversions.StaffRoleConverter>();
+    }
+}

@@ -1,0 +1,106 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Stipple.Domain;
+
+namespace Stipple.Data.Seed;
+
+/// <summary>
+/// The demo studio a newcomer sees after <c>./stipple run</c>: an owner, two practitioners, a front-desk user, two
+/// rooms and a dozen clients. Seeded once (its id is fixed); running it again only makes sure the demo API key exists.
+/// </summary>
+public static class DemoStudio
+{
+    public static readonly Guid StudioId = Guid.Parse("5e1f0000-0000-4000-8000-000000000001");
+
+    public const string Password = "stipple-demo";
+
+    public static IReadOnlyList<(string Email, string Name, StaffRole Role)> Staff { get; } =
+    [
+        ("owner@demo.stipple.app", "Maya Okafor", StaffRole.Owner),
+        ("lena@demo.stipple.app", "Lena Brooks", StaffRole.Practitioner),
+        ("tom@demo.stipple.app", "Tomás Ortega", StaffRole.Practitioner),
+        ("desk@demo.stipple.app", "Priya Shah", StaffRole.FrontDesk),
+    ];
+
+    private static readonly (string Given, string Family, string Email, string Phone)[] Clients =
+    [
+        ("James", "Whitfield", "james.whitfield@example.com", "+44 7700 900101"),
+        ("Daniel", "Osei", "daniel.osei@example.com", "+44 7700 900102"),
+        ("Marcus", "Lindqvist", "marcus.lindqvist@example.com", "+44 7700 900103"),
+        ("Ahmed", "Rahman", "ahmed.rahman@example.com", "+44 7700 900104"),
+        ("Chris", "Donnelly", "chris.donnelly@example.com", "+44 7700 900105"),
+        ("Luca", "Bianchi", "luca.bianchi@example.com", "+44 7700 900106"),
+        ("Sophie", "Turner", "sophie.turner@example.com", "+44 7700 900107"),
+        ("Kwame", "Mensah", "kwame.mensah@example.com", "+44 7700 900108"),
+        ("Ryan", "O'Connell", "ryan.oconnell@example.com", "+44 7700 900109"),
+        ("Hiroshi", "Tanaka", "hiroshi.tanaka@example.com", "+44 7700 900110"),
+        ("Grace", "Adeyemi", "grace.adeyemi@example.com", "+44 7700 900111"),
+        ("Mateo", "García", "mateo.garcia@example.com", "+44 7700 900112"),
+    ];
+
+    /// <summary>Seeds the demo studio unless it exists; the caller's DbContext must be scoped to <see cref="StudioId"/>.</summary>
+    /// <returns>True when it seeded, false when the studio was already there.</returns>
+    public static async Task<bool> SeedAsync(StippleDbContext db, Func<string, string> hashPassword, Instant now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(hashPassword);
+        if (await db.Studios.AnyAsync(s => s.Id == StudioId, cancellationToken))
+        {
+            return false;
+        }
+
+        var studio = Studio.Create(StudioId, "Northline SMP Studio", "Europe/London", "GBP", "en-GB", now);
+        studio.Update(studio.Name, StudioAddress.Create("14 Tanner Street", null, "London", null, "SE1 3LE", "United Kingdom"), "Europe/London", "GBP", "en-GB");
+        db.Studios.Add(studio);
+
+        for (var i = 0; i < Staff.Count; i++)
+        {
+            var (email, name, role) = Staff[i];
+            var user = StaffUser.Create(StudioId, DeterministicId("staff", i), email, name, role, now);
+            user.SetPasswordHash(hashPassword(Password));
+            db.StaffUsers.Add(user);
+        }
+
+        db.Rooms.Add(Room.Create(StudioId, DeterministicId("room", 0), "Room 1 — Window"));
+        db.Rooms.Add(Room.Create(StudioId, DeterministicId("room", 1), "Room 2 — Quiet"));
+
+        for (var i = 0; i < Clients.Length; i++)
+        {
+            var (given, family, email, phone) = Clients[i];
+            db.Clients.Add(Client.Create(StudioId, DeterministicId("client", i), given, family, email, phone, now - Duration.FromDays(3 * (Clients.Length - i))));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Makes sure an active API key with exactly this value exists for the demo studio.</summary>
+    public static async Task EnsureApiKeyAsync(StippleDbContext db, string apiKey, Instant now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var parsed = ApiKeyFormat.Parse(apiKey) ?? throw new ArgumentException("The demo API key must look like stp_<prefix>_<secret>.", nameof(apiKey));
+        var existing = await db.ApiKeys.FirstOrDefaultAsync(k => k.Prefix == parsed.Prefix, cancellationToken);
+        var hash = ApiKeyFormat.Hash(apiKey);
+        if (existing is not null && existing.IsActive && CryptographicOperations.FixedTimeEquals(existing.SecretHash, hash))
+        {
+            return;
+        }
+
+        if (existing is not null)
+        {
+            db.ApiKeys.Remove(existing);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        db.ApiKeys.Add(ApiKey.Create(StudioId, Guid.NewGuid(), "Demo key", parsed.Prefix, hash, null, now));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static Guid DeterministicId(string kind, int index)
+    {
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"stipple-demo/{kind}/{index}"));
+        return new Guid(bytes.AsSpan(0, 16));
+    }
+}

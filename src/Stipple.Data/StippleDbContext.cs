@@ -1,0 +1,84 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Stipple.Data.Configurations;
+using Stipple.Data.Conversions;
+using Stipple.Domain;
+
+namespace Stipple.Data;
+
+/// <summary>
+/// The one DbContext. Feature services use it directly. The schema itself lives in Migrations/*.sql; this model only
+/// maps onto it. Row-level security, not query filters, keeps studios apart.
+/// </summary>
+public sealed class StippleDbContext(DbContextOptions<StippleDbContext> options) : DbContext(options)
+{
+    public DbSet<Studio> Studios => Set<Studio>();
+
+    public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
+
+    public DbSet<StaffInvitation> StaffInvitations => Set<StaffInvitation>();
+
+    public DbSet<Room> Rooms => Set<Room>();
+
+    public DbSet<Client> Clients => Set<Client>();
+
+    public DbSet<ClientAccount> ClientAccounts => Set<ClientAccount>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<Instant>().HaveConversion<InstantConverter>();
+        configurationBuilder.Properties<LocalDate>().HaveConversion<LocalDateConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfiguration(new StudioConfiguration());
+        modelBuilder.ApplyConfiguration(new StaffUserConfiguration());
+        modelBuilder.ApplyConfiguration(new StaffInvitationConfiguration());
+        modelBuilder.ApplyConfiguration(new RoomConfiguration());
+        modelBuilder.ApplyConfiguration(new ClientConfiguration());
+        modelBuilder.ApplyConfiguration(new ClientAccountConfiguration());
+        modelBuilder.ApplyConfiguration(new ApiKeyConfiguration());
+
+        // Columns are snake_case, as the SQL files spell them; explicit names (complex properties) are kept.
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                if (string.Equals(property.GetColumnName(), property.Name, StringComparison.Ordinal))
+                {
+                    property.SetColumnName(ToSnakeCase(property.Name));
+                }
+            }
+        }
+    }
+
+    internal static string ToSnakeCase(string name)
+    {
+        var builder = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                if (i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1])))
+                {
+                    builder.Append('_');
+                }
+
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using NodaTime;
+
+namespace Stipple.Domain;
+
+/// <summary>
+/// A studio is the tenant: every studio-owned row carries its id, and the database shows a connection only the rows
+/// of the studio set for it. Dates a client sees are shown in <see cref="TimeZone"/>.
+/// </summary>
+public sealed class Studio
+{
+    private Studio()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public StudioAddress Address { get; private set; } = StudioAddress.Empty;
+
+    /// <summary>IANA time zone id, e.g. <c>Europe/London</c>.</summary>
+    public string TimeZone { get; private set; } = "UTC";
+
+    /// <summary>ISO 4217 currency code, e.g. <c>GBP</c>.</summary>
+    public string Currency { get; private set; } = "GBP";
+
+    /// <summary>BCP 47 culture name used for formatting, e.g. <c>en-GB</c>.</summary>
+    public string Locale { get; private set; } = "en-GB";
+
+    public Instant CreatedAt { get; private set; }
+
+    public static Studio Create(Guid id, string name, string timeZone, string currency, string locale, Instant now)
+    {
+        var studio = new Studio { Id = id, CreatedAt = now };
+        studio.Update(name, StudioAddress.Empty, timeZone, currency, locale);
+        return studio;
+    }
+
+    public void Update(string name, StudioAddress address, string timeZone, string currency, string locale)
+    {
+        Name = Guard.Required(name, "name", 120);
+        Address = address;
+        TimeZone = ValidTimeZone(timeZone);
+        Currency = ValidCurrency(currency);
+        Locale = ValidLocale(locale);
+    }
+
+    public DateTimeZone Zone => DateTimeZoneProviders.Tzdb[TimeZone];
+
+    public static string ValidTimeZone(string? value)
+    {
+        var id = Guard.Required(value, "timeZone", 64);
+        return DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) is null
+            ? throw new DomainException("timeZone", "is not an IANA time zone (for example Europe/London).")
+            : id;
+    }
+
+    public static string ValidCurrency(string? value)
+    {
+        var code = Guard.Required(value, "currency", 3).ToUpperInvariant();
+        return code.Length == 3 && code.All(char.IsAsciiLetterUpper) && Currencies.IsKnown(code)
+            ? code
+            : throw new DomainException("currency", "is not an ISO 4217 currency code (for example GBP).");
+    }
+
+    public static string ValidLocale(string? value)
+    {
+        var name = Guard.Required(value, "locale", 16);
+        try
+        {
+            var culture = CultureInfo.GetCultureInfo(name, predefinedOnly: true);
+            return culture.Name.Length == 0 ? throw new DomainException("locale", "must name a language and region (for example en-GB).") : culture.Name;
+        }
+        catch (CultureNotFoundException)
+        {
+            throw new DomainException("locale", "is not a known locale (for example en-GB).");
+        }
+    }
+}

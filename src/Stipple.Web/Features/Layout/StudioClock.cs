@@ -1,0 +1,38 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Text;
+using Stipple.Data;
+
+namespace Stipple.Web.Features.Layout;
+
+/// <summary>
+/// The studio's local time: "today" and every date shown on a page is in the studio's IANA zone and locale, never the
+/// server's.
+/// </summary>
+public sealed class StudioClock(StippleDbContext db, IClock clock)
+{
+    private DateTimeZone zone = DateTimeZone.Utc;
+    private CultureInfo culture = CultureInfo.GetCultureInfo("en-GB");
+
+    public DateTimeZone Zone => zone;
+
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var studio = await db.Studios.AsNoTracking().Select(s => new { s.TimeZone, s.Locale }).FirstOrDefaultAsync(cancellationToken);
+        if (studio is not null)
+        {
+            zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(studio.TimeZone) ?? DateTimeZone.Utc;
+            culture = CultureInfo.GetCultureInfo(studio.Locale);
+        }
+    }
+
+    public ZonedDateTime Now => clock.GetCurrentInstant().InZone(zone);
+
+    public LocalDate Today => Now.Date;
+
+    public string FormatDate(LocalDate date) => LocalDatePattern.Create("dddd d MMMM yyyy", culture).Format(date);
+
+    public string FormatDateTime(Instant instant) =>
+        instant.InZone(zone).ToString("d MMM yyyy HH:mm", culture);
+}

@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using NodaTime;
+using Stipple.Data;
+using Stipple.Domain;
+using Stipple.Web.Features.Accounts;
+using Stipple.Web.Features.ApiKeys;
+using Stipple.Web.Features.Clients;
+using Stipple.Web.Features.Dashboard;
+using Stipple.Web.Features.Settings;
+using Stipple.Web.Features.Layout;
+using Stipple.Web.Features.Staff;
+using Stipple.Web.Infrastructure;
+using Stipple.Web.Infrastructure.Auth;
+using Stipple.Web.Infrastructure.Email;
+
+namespace Stipple.Web.Hosting;
+
+public static class StippleServices
+{
+    /// <summary>Everything the app registers, explicitly (no assembly scanning).</summary>
+    public static WebApplicationBuilder AddStipple(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var settings = StippleSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton<IClock>(SystemClock.Instance);
+
+        builder.Logging.ClearProviders();
+        if (builder.Environment.IsDevelopment())
+        {
+            builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        }
+        else
+        {
+            builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        }
+
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = settings.MaxRequestBytes;
+            k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            k.AddServerHeader = false;
+        });
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o =>
+        {
+            o.MultipartBodyLengthLimit = settings.MaxRequestBytes;
+            o.ValueCountLimit = 512;
+        });
+
+        services.AddDataProtection()
+            .SetApplicationName("stipple")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")));
+
+        services.AddStippleData(settings.Database);
+        services.AddStippleAuthentication();
+        services.AddSingleton<IPasswordHasher<StaffUser>, PasswordHasher<StaffUser>>();
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "RequestVerificationToken";
+            o.Cookie.Name = "stipple.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddProblemDetails();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Stipple API";
+            document.Info.Description = "Per-studio API. Authenticate with 'Authorization: Bearer stp_…' (an API key an owner creates under Settings → API keys). Errors are RFC 9457 problem details.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+
+        if (settings.Smtp is { } smtp)
+        {
+            services.AddSingleton(smtp);
+            services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        }
+        else
+        {
+            services.AddSingleton<IEmailSender, FileMailbox>();
+        }
+
+        services.AddScoped<ShellInfo>();
+        services.AddScoped<StudioClock>();
+        services.AddScoped<TotpSecrets>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<SecurityService>();
+        services.AddScoped<StaffService>();
+        services.AddScoped<DashboardService>();
+        services.AddScoped<StudioSettingsService>();
+        services.AddScoped<ApiKeyService>();
+        services.AddScoped<ClientService>();
+        return builder;
+    }
+}
