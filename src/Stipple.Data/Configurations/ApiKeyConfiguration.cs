@@ -10,6 +10,8 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
     {
         builder.ToTable("api_keys");
         builder.HasKey(k => new { k.StudioId, k.Id });
+        // Mirrors the SQL foreign key so EF inserts parents first.
+        builder.HasOne<Studio>().WithMany().HasForeignKey(k => k.StudioId);
         builder.Ignore(k => k.IsActive);
     }
 }

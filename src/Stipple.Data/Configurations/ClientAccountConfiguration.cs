@@ -10,5 +10,7 @@ internal sealed class ClientAccountConfiguration : IEntityTypeConfiguration<Clie
     {
         builder.ToTable("client_accounts");
         builder.HasKey(a => new { a.StudioId, a.Id });
+        // Mirrors the SQL foreign key so EF inserts parents first.
+        builder.HasOne<Client>().WithMany().HasForeignKey(a => new { a.StudioId, a.ClientId });
     }
 }

@@ -10,6 +10,8 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
     {
         builder.ToTable("clients");
         builder.HasKey(c => new { c.StudioId, c.Id });
+        // Mirrors the SQL foreign key so EF inserts parents first.
+        builder.HasOne<Studio>().WithMany().HasForeignKey(c => c.StudioId);
         builder.Ignore(c => c.FullName);
     }
 }

@@ -10,5 +10,7 @@ internal sealed class RoomConfiguration : IEntityTypeConfiguration<Room>
     {
         builder.ToTable("rooms");
         builder.HasKey(r => new { r.StudioId, r.Id });
+        // Mirrors the SQL foreign key so EF inserts parents first.
+        builder.HasOne<Studio>().WithMany().HasForeignKey(r => r.StudioId);
     }
 }

@@ -10,6 +10,9 @@ internal sealed class StaffInvitationConfiguration : IEntityTypeConfiguration<St
     {
         builder.ToTable("staff_invitations");
         builder.HasKey(i => new { i.StudioId, i.Id });
+        // Mirrors the SQL foreign key so EF inserts parents first.
+        builder.HasOne<Studio>().WithMany().HasForeignKey(i => i.StudioId);
+        builder.HasOne<StaffUser>().WithMany().HasForeignKey(i => new { i.StudioId, i.InvitedBy });
         builder.Property(i => i.Role).HasConversion<Conversions.StaffRoleConverter>();
     }
 }

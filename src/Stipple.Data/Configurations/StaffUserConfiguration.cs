@@ -10,6 +10,8 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
     {
         builder.ToTable("staff_users");
         builder.HasKey(u => new { u.StudioId, u.Id });
+        // Mirrors the SQL foreign key so EF inserts parents first.
+        builder.HasOne<Studio>().WithMany().HasForeignKey(u => u.StudioId);
         builder.Property(u => u.Role).HasConversion<Conversions.StaffRoleConverter>();
     }
 }

@@ -17,7 +17,14 @@ public sealed class Studio
 
     public string Name { get; private set; } = "";
 
-    public StudioAddress Address { get; private set; } = StudioAddress.Empty;
+    private StudioAddress? address;
+
+    /// <summary>The postal address; a studio with none yet has <see cref="StudioAddress.Empty"/> (stored as all-null columns).</summary>
+    public StudioAddress Address
+    {
+        get => address ?? StudioAddress.Empty;
+        private set => address = value;
+    }
 
     /// <summary>IANA time zone id, e.g. <c>Europe/London</c>.</summary>
     public string TimeZone { get; private set; } = "UTC";

@@ -65,10 +65,22 @@ public static class StippleServices
         });
         services.AddRazorPages(o => o.RootDirectory = "/Features");
         services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new InstantJsonConverter()));
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Stipple API";
             document.Info.Description = "Per-studio API. Authenticate with 'Authorization: Bearer stp_…' (an API key an owner creates under Settings → API keys). Errors are RFC 9457 problem details.";
+            return Task.CompletedTask;
+        }).AddSchemaTransformer((schema, context, _) =>
+        {
+            // Instants are ISO 8601 strings on the wire (InstantJsonConverter).
+            if (context.JsonTypeInfo.Type == typeof(Instant) || context.JsonTypeInfo.Type == typeof(Instant?))
+            {
+                schema.Type = Microsoft.OpenApi.JsonSchemaType.String;
+                schema.Format = "date-time";
+                schema.Properties?.Clear();
+            }
+
             return Task.CompletedTask;
         }));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);

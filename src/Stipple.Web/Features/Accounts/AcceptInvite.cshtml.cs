@@ -57,7 +57,7 @@ public sealed class AcceptInviteModel(StaffService staff, StippleDbContext db) :
         Invitation = await staff.FindInvitationAsync(Token, cancellationToken);
         if (Invitation is not null)
         {
-            StudioName = await db.Studios.Select(s => s.Name).FirstAsync(cancellationToken);
+            StudioName = await db.Studios.Select(s => s.Name).SingleAsync(cancellationToken);
         }
     }
 }

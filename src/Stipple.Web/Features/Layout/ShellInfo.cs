@@ -16,6 +16,6 @@ public sealed class ShellInfo(StippleDbContext db, StudioScope scope, IWebHostEn
             return "";
         }
 
-        return await db.Studios.AsNoTracking().Select(s => s.Name).FirstOrDefaultAsync(cancellationToken) ?? "";
+        return await db.Studios.AsNoTracking().Select(s => s.Name).SingleOrDefaultAsync(cancellationToken) ?? "";
     }
 }

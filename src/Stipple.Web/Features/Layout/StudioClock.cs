@@ -19,7 +19,7 @@ public sealed class StudioClock(StippleDbContext db, IClock clock)
 
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var studio = await db.Studios.AsNoTracking().Select(s => new { s.TimeZone, s.Locale }).FirstOrDefaultAsync(cancellationToken);
+        var studio = await db.Studios.AsNoTracking().Select(s => new { s.TimeZone, s.Locale }).SingleOrDefaultAsync(cancellationToken);
         if (studio is not null)
         {
             zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(studio.TimeZone) ?? DateTimeZone.Utc;

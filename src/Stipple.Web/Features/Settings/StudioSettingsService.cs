@@ -9,12 +9,12 @@ namespace Stipple.Web.Features.Settings;
 public sealed class StudioSettingsService(StippleDbContext db)
 {
     public async Task<StudioSettingsDto> GetAsync(CancellationToken cancellationToken) =>
-        StudioSettingsDto.From(await db.Studios.AsNoTracking().FirstAsync(cancellationToken));
+        StudioSettingsDto.From(await db.Studios.AsNoTracking().SingleAsync(cancellationToken));
 
     public async Task<Result<StudioSettingsDto>> UpdateAsync(StudioSettingsDto input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var studio = await db.Studios.FirstAsync(cancellationToken);
+        var studio = await db.Studios.SingleAsync(cancellationToken);
         var errors = new FieldErrors();
         var address = errors.Check(() => StudioAddress.Create(input.AddressLine1, input.AddressLine2, input.City, input.Region, input.PostalCode, input.Country));
         errors.Check(() => Guard.Required(input.Name, "name", 120));

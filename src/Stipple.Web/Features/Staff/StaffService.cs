@@ -66,7 +66,7 @@ public sealed class StaffService(StippleDbContext db, StudioScope scope, IPasswo
         db.StaffInvitations.Add(invitation);
         await db.SaveChangesAsync(cancellationToken);
 
-        var studioName = await db.Studios.Select(s => s.Name).FirstAsync(cancellationToken);
+        var studioName = await db.Studios.Select(s => s.Name).SingleAsync(cancellationToken);
         var link = $"{acceptBaseUrl.TrimEnd('/')}/Accounts/AcceptInvite?token={token}";
         await email.SendAsync(
             new EmailMessage(

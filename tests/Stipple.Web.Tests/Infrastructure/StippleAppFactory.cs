@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Stipple.Data;
+using Stipple.Data.Tenancy;
+using Stipple.Domain;
+
+namespace Stipple.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app (Program) on a fresh, really migrated PostgreSQL database. One per test class (IClassFixture).
+/// </summary>
+public class StippleAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "correct horse battery";
+
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "stipple-test-" + Guid.NewGuid().ToString("N"));
+
+    public TestDatabase Database { get; private set; } = null!;
+
+    public string MailboxFolder => Path.Combine(dataDirectory, "mailbox");
+
+    protected virtual bool SeedDemo => false;
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync();
+        _ = Services; // starts the host: migrations run now
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+        if (Directory.Exists(dataDirectory))
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("STIPPLE_DATABASE", Database.AppConnectionString);
+        builder.UseSetting("STIPPLE_MIGRATION_DATABASE", Database.OwnerConnectionString);
+        builder.UseSetting("STIPPLE_DATA_DIR", dataDirectory);
+        builder.UseSetting("STIPPLE_SEED_DEMO", SeedDemo ? "1" : "0");
+    }
+
+    /// <summary>Runs <paramref name="work"/> with a DbContext scoped to <paramref name="studioId"/>, as a request would be.</summary>
+    public async Task<T> InStudioAsync<T>(Guid studioId, Func<StippleDbContext, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<StudioScope>().Set(studioId);
+        return await work(scope.ServiceProvider.GetRequiredService<StippleDbContext>());
+    }
+
+    /// <summary>A studio with one member of staff per role and two clients; every account's password is <see cref="Password"/>.</summary>
+    public async Task<TestStudio> CreateStudioAsync(string name)
+    {
+        var id = Guid.NewGuid();
+        var tag = id.ToString("N")[..8];
+        var hasher = Services.GetRequiredService<IPasswordHasher<StaffUser>>();
+        var now = SystemClock.Instance.GetCurrentInstant();
+        return await InStudioAsync(id, async db =>
+        {
+            db.Studios.Add(Studio.Create(id, name, "Europe/London", "GBP", "en-GB", now));
+            StaffUser Staff(string who, StaffRole role)
+            {
+                var user = StaffUser.Create(id, Guid.NewGuid(), $"{who}-{tag}@example.com", $"{who} {name}", role, now);
+                user.SetPasswordHash(hasher.HashPassword(user, Password));
+                db.StaffUsers.Add(user);
+                return user;
+            }
+
+            var owner = Staff("owner", StaffRole.Owner);
+            var practitioner = Staff("practitioner", StaffRole.Practitioner);
+            var desk = Staff("desk", StaffRole.FrontDesk);
+            var first = Client.Create(id, Guid.NewGuid(), "Ada", $"Client{tag}", $"ada-{tag}@example.com", null, now);
+            var second = Client.Create(id, Guid.NewGuid(), "Ben", $"Client{tag}", null, "+44 7700 900000", now);
+            db.Clients.AddRange(first, second);
+            db.Rooms.Add(Room.Create(id, Guid.NewGuid(), "Room A"));
+            await db.SaveChangesAsync();
+            return new TestStudio(id, name, tag, owner, practitioner, desk, [first, second]);
+        });
+    }
+}
