@@ -10,9 +10,11 @@ public sealed record MigrationScript(int Version, string Name, string Sql)
 {
     private const string ResourcePrefix = "Stipple.Data.Migrations.";
 
-    /// <summary>SHA-256 of the script with line endings normalised, so a checkout on Windows does not count as a change.</summary>
-    public string Checksum { get; } = Convert.ToHexStringLower(
-        SHA256.HashData(Encoding.UTF8.GetBytes(Sql.ReplaceLineEndings("\n"))));
+    /// <summary>
+    /// SHA-256 of the script with line endings normalised, so a checkout on Windows does not count as a change.
+    /// Computed from <see cref="Sql"/> each time, so a copy made with <c>with</c> never carries a stale checksum.
+    /// </summary>
+    public string Checksum => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql.ReplaceLineEndings("\n"))));
 
     public string FileName => string.Create(CultureInfo.InvariantCulture, $"{Version:D4}_{Name}.sql");
 

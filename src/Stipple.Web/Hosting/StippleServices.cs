@@ -65,6 +65,9 @@ public static class StippleServices
         });
         services.AddRazorPages(o => o.RootDirectory = "/Features");
         services.AddProblemDetails();
+        // Unreadable API bodies throw (in every environment, not only Development) so ApiErrors can answer with a
+        // problem naming the field; otherwise minimal APIs answer a bare 400 without saying what was wrong.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new InstantJsonConverter()));
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {

@@ -120,7 +120,7 @@ public sealed class AccountService(StippleDbContext db, StudioScope scope, IPass
     private async Task<LoginLocation?> FindLoginAsync(string email, CancellationToken cancellationToken) =>
         await db.Database
             .SqlQuery<LoginLocation>($"select studio_id as \"StudioId\", user_id as \"UserId\" from stipple_find_staff_login({email})")
-            .FirstOrDefaultAsync(cancellationToken);
+            .SingleOrDefaultAsync(cancellationToken);
 
     private static readonly StaffUser DummyUser = StaffUser.Create(Guid.Empty, Guid.Empty, "nobody@example.invalid", "Nobody", StaffRole.FrontDesk, Instant.MinValue);
 

@@ -111,7 +111,7 @@ public sealed class StaffService(StippleDbContext db, StudioScope scope, IPasswo
         var hash = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token));
         var location = await db.Database
             .SqlQuery<InvitationLocation>($"select studio_id as \"StudioId\", invitation_id as \"InvitationId\" from stipple_find_invitation({hash})")
-            .FirstOrDefaultAsync(cancellationToken);
+            .SingleOrDefaultAsync(cancellationToken);
         if (location is null)
         {
             return null;
@@ -170,7 +170,7 @@ public sealed class StaffService(StippleDbContext db, StudioScope scope, IPasswo
     }
 
     private async Task<bool> EmailTakenAsync(string address, CancellationToken cancellationToken) =>
-        await db.Database.SqlQuery<bool>($"select stipple_staff_email_taken({address}) as \"Value\"").FirstAsync(cancellationToken);
+        await db.Database.SqlQuery<bool>($"select stipple_staff_email_taken({address}) as \"Value\"").SingleAsync(cancellationToken);
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 

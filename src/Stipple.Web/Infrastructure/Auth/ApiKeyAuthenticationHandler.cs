@@ -52,7 +52,7 @@ public sealed class ApiKeyAuthenticationHandler(
 
         var found = await db.Database
             .SqlQuery<KeyLocation>($"select studio_id as \"StudioId\", key_id as \"KeyId\" from stipple_find_api_key({parsed.Value.Prefix})")
-            .FirstOrDefaultAsync(Context.RequestAborted);
+            .SingleOrDefaultAsync(Context.RequestAborted);
         if (found is null)
         {
             return AuthenticateResult.Fail("Unknown API key.");
