@@ -8,9 +8,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using NodaTime;
-using Stipple.Data;
-using Stipple.Domain;
 using Stipple.Web.Tests.Infrastructure;
 
 namespace Stipple.Web.Tests;
@@ -24,7 +21,7 @@ public sealed class ApiTests(StippleAppFactory app, ApiTests.KestrelAppFactory k
     public async Task InitializeAsync()
     {
         studio = await app.CreateStudioAsync("Api");
-        key = await CreateKeyAsync(app, studio.Id);
+        key = await app.CreateApiKeyAsync(studio.Id);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -74,7 +71,7 @@ public sealed class ApiTests(StippleAppFactory app, ApiTests.KestrelAppFactory k
     public async Task Oversize_body_is_413_not_500()
     {
         var kestrelStudio = await kestrel.CreateStudioAsync("Big");
-        var kestrelKey = await CreateKeyAsync(kestrel, kestrelStudio.Id);
+        var kestrelKey = await kestrel.CreateApiKeyAsync(kestrelStudio.Id);
         var address = kestrel.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         using var client = kestrel.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri(address) });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", kestrelKey);
@@ -175,23 +172,8 @@ public sealed class ApiTests(StippleAppFactory app, ApiTests.KestrelAppFactory k
 
     private Task<int> ClientCountAsync() => app.InStudioAsync(studio.Id, db => db.Clients.CountAsync());
 
-    private HttpClient ApiClient()
-    {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        return client;
-    }
+    private HttpClient ApiClient() => app.CreateApiClient(key);
 
-    private static async Task<string> CreateKeyAsync(StippleAppFactory factory, Guid studioId)
-    {
-        var created = ApiKeyFormat.Create(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        await factory.InStudioAsync(studioId, async db =>
-        {
-            db.ApiKeys.Add(ApiKey.Create(studioId, Guid.NewGuid(), "api tests", ApiKeyFormat.Parse(created)!.Value.Prefix, ApiKeyFormat.Hash(created), null, SystemClock.Instance.GetCurrentInstant()));
-            return await db.SaveChangesAsync();
-        });
-        return created;
-    }
 
     /// <summary>The same app on a real Kestrel server (dynamic port), for behaviour only the real server has.</summary>
     public sealed class KestrelAppFactory : StippleAppFactory

@@ -1,11 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using NodaTime;
-using Stipple.Data;
-using Stipple.Domain;
 using Stipple.Web.Tests.Infrastructure;
 
 namespace Stipple.Web.Tests;
@@ -75,7 +71,7 @@ public sealed class RoleAccessTests(StippleAppFactory app) : IClassFixture<Stipp
     [Fact]
     public async Task Api_key_reads_data_and_changes_settings_but_cannot_manage_keys()
     {
-        using var client = ApiClient(await CreateKeyAsync(studio.Id));
+        using var client = app.CreateApiClient(await app.CreateApiKeyAsync(studio.Id));
 
         (await client.GetAsync("/api/v1/api-keys")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await client.GetAsync("/api/v1/clients")).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -147,21 +143,5 @@ public sealed class RoleAccessTests(StippleAppFactory app) : IClassFixture<Stipp
         }
     }
 
-    private HttpClient ApiClient(string key)
-    {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        return client;
-    }
 
-    private async Task<string> CreateKeyAsync(Guid studioId)
-    {
-        var key = ApiKeyFormat.Create(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        await app.InStudioAsync(studioId, async db =>
-        {
-            db.ApiKeys.Add(ApiKey.Create(studioId, Guid.NewGuid(), "roles", ApiKeyFormat.Parse(key)!.Value.Prefix, ApiKeyFormat.Hash(key), null, SystemClock.Instance.GetCurrentInstant()));
-            return await db.SaveChangesAsync();
-        });
-        return key;
-    }
 }

@@ -1,12 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using NodaTime;
-using Stipple.Data;
-using Stipple.Domain;
 using Stipple.Web.Tests.Infrastructure;
 
 namespace Stipple.Web.Tests;
@@ -23,8 +18,8 @@ public sealed class TenancyTests(StippleAppFactory app) : IClassFixture<StippleA
     {
         a = await app.CreateStudioAsync("Alpha");
         b = await app.CreateStudioAsync("Bravo");
-        aKey = await CreateKeyAsync(a.Id);
-        await CreateKeyAsync(b.Id);
+        aKey = await app.CreateApiKeyAsync(a.Id);
+        await app.CreateApiKeyAsync(b.Id);
         bKeyId = await app.InStudioAsync(b.Id, db => db.ApiKeys.Select(k => k.Id).FirstAsync());
     }
 
@@ -33,7 +28,7 @@ public sealed class TenancyTests(StippleAppFactory app) : IClassFixture<StippleA
     [Fact]
     public async Task Api_key_lists_only_its_own_studios_clients_and_staff()
     {
-        using var client = ApiClient(aKey);
+        using var client = app.CreateApiClient(aKey);
         var clients = await client.GetFromJsonAsync<List<ClientRow>>("/api/v1/clients");
         clients!.Select(c => c.Id).ShouldBe(a.Clients.Select(c => c.Id), ignoreOrder: true);
 
@@ -47,7 +42,7 @@ public sealed class TenancyTests(StippleAppFactory app) : IClassFixture<StippleA
     [Fact]
     public async Task Api_key_cannot_read_change_or_delete_another_studios_client()
     {
-        using var client = ApiClient(aKey);
+        using var client = app.CreateApiClient(aKey);
         var target = b.Clients[0].Id;
 
         (await client.GetAsync($"/api/v1/clients/{target}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
@@ -141,23 +136,7 @@ public sealed class TenancyTests(StippleAppFactory app) : IClassFixture<StippleA
         reader.GetBoolean(2).ShouldBeFalse();
     }
 
-    private HttpClient ApiClient(string key)
-    {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        return client;
-    }
 
-    private async Task<string> CreateKeyAsync(Guid studioId)
-    {
-        var key = ApiKeyFormat.Create(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        await app.InStudioAsync(studioId, async db =>
-        {
-            db.ApiKeys.Add(ApiKey.Create(studioId, Guid.NewGuid(), "test", ApiKeyFormat.Parse(key)!.Value.Prefix, ApiKeyFormat.Hash(key), null, SystemClock.Instance.GetCurrentInstant()));
-            return await db.SaveChangesAsync();
-        });
-        return key;
-    }
 
     private sealed record ClientRow(Guid Id, string GivenName, string FamilyName);
 

@@ -59,6 +59,26 @@ public class StippleAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return await work(scope.ServiceProvider.GetRequiredService<StippleDbContext>());
     }
 
+    /// <summary>Stores a new active API key for the studio and returns the key itself (as an owner would copy it).</summary>
+    public async Task<string> CreateApiKeyAsync(Guid studioId, string name = "test key")
+    {
+        var key = ApiKeyFormat.Create(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        await InStudioAsync(studioId, async db =>
+        {
+            db.ApiKeys.Add(ApiKey.Create(studioId, Guid.NewGuid(), name, ApiKeyFormat.Parse(key)!.Value.Prefix, ApiKeyFormat.Hash(key), null, SystemClock.Instance.GetCurrentInstant()));
+            return await db.SaveChangesAsync();
+        });
+        return key;
+    }
+
+    /// <summary>An HttpClient that sends <paramref name="key"/> as a bearer token and does not follow redirects.</summary>
+    public HttpClient CreateApiClient(string key)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
     /// <summary>A studio with one member of staff per role and two clients; every account's password is <see cref="Password"/>.</summary>
     public async Task<TestStudio> CreateStudioAsync(string name)
     {
