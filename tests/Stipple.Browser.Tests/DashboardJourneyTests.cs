@@ -102,8 +102,10 @@ public sealed class DashboardJourneyTests(KestrelAppFactory app, BrowserFixture 
         var password = page.GetByLabel("Password", new() { Exact = true });
         var signIn = page.GetByRole(AriaRole.Button, new() { Name = "Sign in" });
 
-        // Start tabbing from the top of the document, not from the autofocused field.
+        // Let autofocus land first (it is the page's own behaviour), then start tabbing from the top of the document.
+        await Assertions.Expect(email).ToBeFocusedAsync();
         await page.Mouse.ClickAsync(2, 2);
+        await Assertions.Expect(email).Not.ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(email).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync(OwnerEmail);
