@@ -24,10 +24,24 @@ public sealed class AcceptInviteModel(StaffService staff, StippleDbContext db) :
 
     public string StudioName { get; private set; } = "";
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await this.LeaveCurrentSessionAsync() is { } restart)
+        {
+            return restart;
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (await this.LeaveCurrentSessionAsync() is { } restart)
+        {
+            return restart;
+        }
+
         var result = await staff.AcceptAsync(Token, Input.DisplayName, Input.Password, cancellationToken);
         if (!result.Succeeded)
         {

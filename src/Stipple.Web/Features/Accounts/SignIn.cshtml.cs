@@ -23,12 +23,15 @@ public sealed class SignInModel(AccountService accounts, StippleSettings setting
 
     public string DemoPassword => DemoStudio.Password;
 
-    public void OnGet()
-    {
-    }
+    public async Task<IActionResult> OnGetAsync() => await this.LeaveCurrentSessionAsync() ?? Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (await this.LeaveCurrentSessionAsync() is { } restart)
+        {
+            return restart;
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -49,13 +52,11 @@ public sealed class SignInModel(AccountService accounts, StippleSettings setting
         }
 
         await HttpContext.SignInAsync(AuthSchemes.Cookie, AccountService.Principal(outcome.User));
-        return LocalRedirect(SafeReturnUrl(ReturnUrl));
+        return LocalRedirect(SafeReturnUrl(Url, ReturnUrl));
     }
 
-    internal static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
+    /// <summary>Only a local address is followed after sign-in (anything else, including control characters, goes home).</summary>
+    internal static string SafeReturnUrl(IUrlHelper url, string? returnUrl) => url.IsLocalUrl(returnUrl) ? returnUrl! : "/";
 }
 
 public sealed class SignInInput

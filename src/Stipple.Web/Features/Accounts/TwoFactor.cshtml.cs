@@ -36,6 +36,11 @@ public sealed class TwoFactorModel(AccountService accounts, TotpSecrets secrets)
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (await this.LeaveCurrentSessionAsync() is { } restart)
+        {
+            return restart;
+        }
+
         var pending = await PendingUserAsync();
         if (pending is null)
         {
@@ -56,7 +61,7 @@ public sealed class TwoFactorModel(AccountService accounts, TotpSecrets secrets)
 
         await HttpContext.SignOutAsync(AuthSchemes.TwoFactor);
         await HttpContext.SignInAsync(AuthSchemes.Cookie, AccountService.Principal(outcome.User));
-        return LocalRedirect(SignInModel.SafeReturnUrl(ReturnUrl));
+        return LocalRedirect(SignInModel.SafeReturnUrl(Url, ReturnUrl));
     }
 
     private async Task<(Guid StudioId, Guid UserId)?> PendingUserAsync()

@@ -6,7 +6,11 @@ using Stipple.Web.Infrastructure.Email;
 
 namespace Stipple.Web.Features.Mailbox;
 
-/// <summary>The development mailbox: the studio's own outgoing messages, when no SMTP server is configured.</summary>
+/// <summary>
+/// The development mailbox: the studio's own outgoing messages, when no SMTP server is configured. Owners only: the
+/// messages include invitation links, which must not reach someone who could accept an owner's invitation.
+/// </summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.Owner)]
 public sealed class IndexModel(ShellInfo shell, IEmailSender sender) : PageModel
 {
     public IReadOnlyList<MailboxEntry> Messages { get; private set; } = [];

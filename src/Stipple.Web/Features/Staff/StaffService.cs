@@ -36,15 +36,7 @@ public sealed class StaffService(StippleDbContext db, StudioScope scope, IPasswo
     public async Task<Result<string>> InviteAsync(Guid invitedBy, string? address, string? role, string acceptBaseUrl, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        string? normalised = null;
-        try
-        {
-            normalised = Guard.Email(address, "email");
-        }
-        catch (DomainException ex)
-        {
-            errors.Add("email", FieldErrors.Describe(ex));
-        }
+        var normalised = errors.Check(() => Guard.Email(address, "email"));
 
         if (!StaffRoles.TryParse(role, out var staffRole))
         {
