@@ -49,6 +49,9 @@ public static class DesignJson
     /// <summary>Writes <paramref name="document"/> as indented JSON.</summary>
     public static string Serialize(DesignDocument document) => JsonSerializer.Serialize(document, Options);
 
+    /// <summary>Writes <paramref name="report"/> as indented JSON (schema <see cref="DesignReport.SchemaV1"/>).</summary>
+    public static string Serialize(DesignReport report) => JsonSerializer.Serialize(report, Options);
+
     private static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)

@@ -5,7 +5,7 @@ namespace Stipple.Core.Design;
 /// 80 mm above the glabella with the frontotemporal angle on the lateral canthus line; a juvenile line lower and
 /// flatter (the mature line sits about 1.5 cm above the juvenile one, §2.5; 72 mm keeps it inside the 70 mm limit);
 /// a female line at about 57 mm with a widow's peak (on by default: 81 % of women have one) and temple mounds.
-/// Zones cover the top of the head: frontal, both temples, mid-scalp and crown, at the default density.
+/// Zones cover the top of the head: frontal, both temples, mid-scalp and (for men) the crown, at the default density.
 /// </summary>
 public static class DesignTemplates
 {
@@ -63,17 +63,21 @@ public static class DesignTemplates
 
         var points = Mirror(half);
         var curve = new HairlineCurve(points);
+        // Female pattern loss is diffuse over the top (Ludwig); the female template leaves the crown out.
         var zones = new List<ZoneSpec>
         {
             Zone("Frontal", ZoneKind.Frontal, FrontPolygon(curve, -FrontalHalfWidth, FrontalHalfWidth, FrontalBackY)),
             Zone("Right temple", ZoneKind.Temples, FrontPolygon(curve, -TempleOuterX, -FrontalHalfWidth, FrontalBackY)),
             Zone("Left temple", ZoneKind.Temples, FrontPolygon(curve, FrontalHalfWidth, TempleOuterX, FrontalBackY)),
             Zone("Mid-scalp", ZoneKind.MidScalp, [new(-TempleOuterX, FrontalBackY), new(TempleOuterX, FrontalBackY), new(105, MidBackY), new(-105, MidBackY)]),
-            Zone("Crown", ZoneKind.Crown,
-            [
-                new(-105, MidBackY), new(105, MidBackY), new(92, 242), new(62, 262), new(22, 270), new(-22, 270), new(-62, 262), new(-92, 242),
-            ]),
         };
+        if (kind != TemplateKind.Female)
+        {
+            zones.Add(Zone("Crown", ZoneKind.Crown,
+            [
+                new(-105, MidBackY), new(105, MidBackY), new(90, 236), new(60, 252), new(20, 258), new(-20, 258), new(-60, 252), new(-90, 236),
+            ]));
+        }
 
         return new DesignDocument
         {
