@@ -3,14 +3,16 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using Stipple.Cli;
 using Stipple.Data;
 using Stipple.Data.Migrator;
 using Stipple.Data.Seed;
 using Stipple.Data.Tenancy;
 using Stipple.Domain;
 
-// `stipple` verbs. `./stipple <verb>` runs them with the private database when STIPPLE_DATABASE is not set.
-var root = new RootCommand("Stipple command line: database and demo-studio tasks.");
+// `stipple` verbs. `./stipple <verb>` runs migrate and seed-demo with the private database when STIPPLE_DATABASE is not
+// set; the design verbs need no database. Exit codes: see ExitCodes.
+var root = new RootCommand("Stipple command line: database and demo-studio tasks, and designs.");
 
 var migrate = new Command("migrate", "Apply the numbered SQL migrations (as the owner role: STIPPLE_MIGRATION_DATABASE, else STIPPLE_DATABASE).");
 migrate.SetAction(async (_, cancellationToken) =>
@@ -51,8 +53,12 @@ seed.SetAction(async (_, cancellationToken) =>
     return 0;
 });
 root.Subcommands.Add(seed);
+root.Subcommands.Add(DesignCommands.Create());
 
-return await root.Parse(args).InvokeAsync();
+var parsed = root.Parse(args);
+var exitCode = await parsed.InvokeAsync();
+// System.CommandLine prints parse errors and returns 1; a wrong command line is bad input, like an invalid design.
+return parsed.Errors.Count > 0 ? ExitCodes.BadInput : exitCode;
 
 static string Required(string name) =>
     Environment.GetEnvironmentVariable(name) is { Length: > 0 } value

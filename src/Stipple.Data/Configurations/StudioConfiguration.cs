@@ -12,6 +12,7 @@ internal sealed class StudioConfiguration : IEntityTypeConfiguration<Studio>
         builder.HasKey(s => s.Id);
         builder.Ignore(s => s.Zone);
         builder.Property(s => s.Currency).IsFixedLength().HasMaxLength(3);
+        builder.Property(s => s.ImpressionsPerMinute).HasPrecision(5, 1);
         builder.ComplexProperty(s => s.Address, address =>
         {
             address.Property(a => a.Line1).HasColumnName("address_line1");

@@ -35,6 +35,24 @@ public sealed class Studio
     /// <summary>BCP 47 culture name used for formatting, e.g. <c>en-GB</c>.</summary>
     public string Locale { get; private set; } = "en-GB";
 
+    /// <summary>Smallest needling rate a studio may set, in impressions per minute.</summary>
+    public const decimal MinImpressionsPerMinute = 1;
+
+    /// <summary>Largest needling rate a studio may set, in impressions per minute.</summary>
+    public const decimal MaxImpressionsPerMinute = 1000;
+
+    /// <summary>
+    /// The rate a new studio starts with: <see cref="Core.Design.DesignReport.DefaultImpressionsPerMinute"/> (a test keeps
+    /// the two equal; the migration's column default is the same number).
+    /// </summary>
+    public const decimal DefaultImpressionsPerMinute = 78m;
+
+    /// <summary>
+    /// How many impressions a practitioner of the studio places a minute (1–1000, at most one decimal). Design reports
+    /// divide a session's dots by it to estimate the needling time.
+    /// </summary>
+    public decimal ImpressionsPerMinute { get; private set; } = DefaultImpressionsPerMinute;
+
     public Instant CreatedAt { get; private set; }
 
     public static Studio Create(Guid id, string name, string timeZone, string currency, string locale, Instant now)
@@ -53,6 +71,8 @@ public sealed class Studio
         Locale = ValidLocale(locale);
     }
 
+    public void SetImpressionsPerMinute(decimal value) => ImpressionsPerMinute = ValidImpressionsPerMinute(value);
+
     public DateTimeZone Zone => DateTimeZoneProviders.Tzdb[TimeZone];
 
     public static string ValidTimeZone(string? value)
@@ -69,6 +89,18 @@ public sealed class Studio
         return code.Length == 3 && code.All(char.IsAsciiLetterUpper) && Currencies.IsKnown(code)
             ? code
             : throw new DomainException("currency", "is not an ISO 4217 currency code (for example GBP).");
+    }
+
+    public static decimal ValidImpressionsPerMinute(decimal value)
+    {
+        if (value is < MinImpressionsPerMinute or > MaxImpressionsPerMinute)
+        {
+            throw new DomainException("impressionsPerMinute", "must be between 1 and 1000.");
+        }
+
+        return decimal.Round(value, 1) == value
+            ? value
+            : throw new DomainException("impressionsPerMinute", "must have at most one decimal place (for example 78 or 82.5).");
     }
 
     public static string ValidLocale(string? value)

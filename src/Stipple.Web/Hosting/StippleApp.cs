@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Stipple.Web.Features.ApiKeys;
 using Stipple.Web.Features.Clients;
+using Stipple.Web.Features.Design;
 using Stipple.Web.Features.Settings;
 using Stipple.Web.Features.Staff;
 using Stipple.Web.Infrastructure;
@@ -46,6 +47,7 @@ public static class StippleApp
         api.MapStaffApi();
         api.MapClientApi();
         api.MapApiKeyApi();
+        api.MapDesignApi();
         return app;
     }
 }

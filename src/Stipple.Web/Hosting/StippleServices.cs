@@ -7,6 +7,7 @@ using Stipple.Web.Features.Accounts;
 using Stipple.Web.Features.ApiKeys;
 using Stipple.Web.Features.Clients;
 using Stipple.Web.Features.Dashboard;
+using Stipple.Web.Features.Design;
 using Stipple.Web.Features.Settings;
 using Stipple.Web.Features.Layout;
 using Stipple.Web.Features.Staff;
@@ -85,7 +86,7 @@ public static class StippleServices
             }
 
             return Task.CompletedTask;
-        }));
+        }).AddSchemaTransformer(DesignSchemas.TransformAsync));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
         if (settings.Smtp is { } smtp)
@@ -108,6 +109,7 @@ public static class StippleServices
         services.AddScoped<StudioSettingsService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<ClientService>();
+        services.AddScoped<DesignService>();
         return builder;
     }
 }

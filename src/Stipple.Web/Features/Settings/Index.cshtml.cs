@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using NodaTime;
 using Stipple.Domain;
+using Stipple.Web.Infrastructure;
 using Stipple.Web.Infrastructure.Auth;
 
 namespace Stipple.Web.Features.Settings;
@@ -33,7 +34,8 @@ public sealed class IndexModel(StudioSettingsService settings) : PageModel
             return Page();
         }
 
-        var result = await settings.UpdateAsync(Input.ToDto(), cancellationToken);
+        var errors = new FieldErrors();
+        var result = await settings.UpdateAsync(Input.ToDto(errors), errors, cancellationToken);
         if (!result.Succeeded)
         {
             result.Errors!.CopyTo(ModelState, nameof(Input));

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Stipple.Web.Infrastructure;
 
 namespace Stipple.Web.Features.Settings;
 
@@ -35,6 +37,10 @@ public sealed class SettingsInput
     [StringLength(20)]
     public string? Locale { get; set; }
 
+    /// <summary>Kept as typed (not a number type) so a value that is not a number is shown back with its error.</summary>
+    [StringLength(20)]
+    public string? ImpressionsPerMinute { get; set; }
+
     public static SettingsInput From(StudioSettingsDto dto)
     {
         ArgumentNullException.ThrowIfNull(dto);
@@ -50,20 +56,49 @@ public sealed class SettingsInput
             TimeZone = dto.TimeZone,
             Currency = dto.Currency,
             Locale = dto.Locale,
+            ImpressionsPerMinute = dto.ImpressionsPerMinute?.ToString("0.#", CultureInfo.InvariantCulture),
         };
     }
 
-    public StudioSettingsDto ToDto() => new()
+    /// <summary>The form as the service takes it; a rate that is missing or not a number is added to <paramref name="errors"/>.</summary>
+    public StudioSettingsDto ToDto(FieldErrors errors)
     {
-        Name = Name,
-        AddressLine1 = AddressLine1,
-        AddressLine2 = AddressLine2,
-        City = City,
-        Region = Region,
-        PostalCode = PostalCode,
-        Country = Country,
-        TimeZone = TimeZone,
-        Currency = Currency,
-        Locale = Locale,
-    };
+        ArgumentNullException.ThrowIfNull(errors);
+        return new StudioSettingsDto
+        {
+            Name = Name,
+            AddressLine1 = AddressLine1,
+            AddressLine2 = AddressLine2,
+            City = City,
+            Region = Region,
+            PostalCode = PostalCode,
+            Country = Country,
+            TimeZone = TimeZone,
+            Currency = Currency,
+            Locale = Locale,
+            ImpressionsPerMinute = ParseRate(ImpressionsPerMinute, errors),
+        };
+    }
+
+    /// <summary>
+    /// A decimal with a point (as number inputs send it, whatever the language); no thousands separators, so "1,5" is
+    /// refused rather than read as 15.
+    /// </summary>
+    private static decimal? ParseRate(string? text, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add("impressionsPerMinute", "Impressions per minute is required.");
+            return null;
+        }
+
+        const NumberStyles Styles = NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign;
+        if (decimal.TryParse(text, Styles, CultureInfo.InvariantCulture, out var rate))
+        {
+            return rate;
+        }
+
+        errors.Add("impressionsPerMinute", "Impressions per minute must be a number (for example 78 or 82.5).");
+        return null;
+    }
 }

@@ -30,6 +30,12 @@ public sealed record StudioSettingsDto
     /// <summary>BCP 47 culture, e.g. en-GB.</summary>
     public string? Locale { get; init; }
 
+    /// <summary>
+    /// Needling rate for design time estimates: impressions per minute, 1–1000 with at most one decimal (default 78).
+    /// Left out or null in an update, the current rate stays.
+    /// </summary>
+    public decimal? ImpressionsPerMinute { get; init; }
+
     public static StudioSettingsDto From(Studio studio)
     {
         ArgumentNullException.ThrowIfNull(studio);
@@ -46,6 +52,7 @@ public sealed record StudioSettingsDto
             TimeZone = studio.TimeZone,
             Currency = studio.Currency,
             Locale = studio.Locale,
+            ImpressionsPerMinute = studio.ImpressionsPerMinute,
         };
     }
 }
