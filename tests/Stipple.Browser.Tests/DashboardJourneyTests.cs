@@ -78,7 +78,7 @@ public sealed class DashboardJourneyTests(KestrelAppFactory app, BrowserFixture 
         var sidebar = page.Locator("header.sidebar");
         await Assertions.Expect(sidebar.GetByText(StudioName)).ToBeVisibleAsync();
 
-        var screenshot = ScreenshotPath("dashboard");
+        var screenshot = Screenshots.PathFor("dashboard");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
         output.WriteLine($"Dashboard screenshot: {screenshot}");
     }
@@ -223,12 +223,5 @@ public sealed class DashboardJourneyTests(KestrelAppFactory app, BrowserFixture 
         }
 
         snapshot.ShouldBeEmpty("the browser reported errors:\n" + string.Join('\n', snapshot));
-    }
-
-    private static string ScreenshotPath(string name)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "stipple-browser-tests");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, $"{name}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.png");
     }
 }

@@ -59,6 +59,9 @@ public sealed class FieldErrors
         return $"{Humanise(exception.Field)} {message}";
     }
 
+    /// <summary>The first message for <paramref name="field"/>, or null when it has none.</summary>
+    public string? MessageFor(string field) => errors.TryGetValue(field, out var messages) && messages.Count > 0 ? messages[0] : null;
+
     public IDictionary<string, string[]> ToDictionary() => errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 
     /// <summary>

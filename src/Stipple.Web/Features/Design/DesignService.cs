@@ -64,6 +64,16 @@ public sealed class DesignService(StippleDbContext db)
         }
     }
 
+    /// <summary>Stipples a template and builds its report at the studio's rate, for the preview page.</summary>
+    public async Task<(StippleResult Result, DesignReport Report)> TemplateAsync(TemplateKind kind, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var result = Stippler.Stipple(DesignTemplates.Create(kind));
+        var elapsed = stopwatch.Elapsed;
+        var rate = await db.Studios.AsNoTracking().Select(s => s.ImpressionsPerMinute).SingleAsync(cancellationToken);
+        return (result, DesignReport.Create(result, (double)rate, elapsed));
+    }
+
     private async Task<byte[]> ReportAsync(StippleResult result, TimeSpan stippleTime, CancellationToken cancellationToken)
     {
         var rate = await db.Studios.AsNoTracking().Select(s => s.ImpressionsPerMinute).SingleAsync(cancellationToken);
