@@ -135,33 +135,6 @@ internal sealed class DensityField
         return Math.Min(1, FrontDistance(x, y, i, j) / Transition.DepthMm);
     }
 
-    /// <summary>True when a dart anywhere in the rectangle could land on positive density (conservative).</summary>
-    public bool MayHaveDensity(double x0, double y0, double x1, double y1)
-    {
-        var i0 = Math.Max(0, (int)Math.Floor((x0 - OriginX) / CellMm));
-        var j0 = Math.Max(0, (int)Math.Floor((y0 - OriginY) / CellMm));
-        var i1 = Math.Min(Width - 1, (int)Math.Floor((x1 - OriginX) / CellMm));
-        var j1 = Math.Min(Height - 1, (int)Math.Floor((y1 - OriginY) / CellMm));
-        for (var j = j0; j <= j1; j++)
-        {
-            for (var i = i0; i <= i1; i++)
-            {
-                var cell = (j * Width) + i;
-                if (zoneOf[cell] == NoZone && !edge[cell])
-                {
-                    continue;
-                }
-
-                if (!banded[cell] || Math.Max(Math.Max(front[Node(i, j)], front[Node(i + 1, j)]), Math.Max(front[Node(i, j + 1)], front[Node(i + 1, j + 1)])) > 0)
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>The zone at (x, y) by the exact polygons: exclusions first, then the last zone that contains the point.</summary>
     public byte ExactZone(double x, double y)
     {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Stipple.Core.Design;
 
 /// <summary>
-/// The design engine: places every impression of a design (DESIGN.md "The design engine"; docs/design-engine.md).
+/// The design engine: places every impression of a design (DESIGN.md "The design engine"; docs/design-format.md).
 /// The shared <see cref="BlueNoiseTile"/> is laid over the map, scaled so its full density is the design's highest
 /// zone density and turned and shifted by the seed; a point of rank i is kept in session k when
 /// (i + ½) / N &lt; ramp_k × ρ(p) / ρ_max, ρ(p) being the target density where it lands (zone density × transition
@@ -225,15 +225,19 @@ public static class Stippler
             i, areaMm2[i] / 100, interiorCells[i] * CellCm2, count[i], inside[i], z.Kind == ZoneKind.Exclusion ? 0 : z.DensityPerCm2))];
     }
 
-    /// <summary>The minimum-distance ratio over neighbouring pairs, and the share of interior cell centres with a dot within one nominal spacing (1/√ρ).</summary>
+    /// <summary>The minimum-distance ratio over neighbouring pairs (capped at 1.25), and the share of interior cell centres with a dot within one nominal spacing (1/√ρ).</summary>
     private static (double Ratio, double Coverage) Measure(DensityField field, DotGrid grid, byte[] interior)
     {
-        var search = MinimumDistanceFactor / Math.Sqrt(field.MinDensityPerMm2);
+        // A pair breaks the rule only if it is closer than β/√ρ of its denser point, so each point looks that far (and a
+        // quarter more, so ratios up to 1.25 are reported exactly; anything larger reads as 1.25).
         var ratio = double.PositiveInfinity;
         for (var p = 0; p < grid.Count; p++)
         {
+            var search = 1.25 * MinimumDistanceFactor / Math.Sqrt(grid.Density(p));
             ratio = Math.Min(ratio, grid.NearestRatio(grid.X(p), grid.Y(p), grid.Density(p), search, p, MinimumDistanceFactor));
         }
+
+        ratio = Math.Min(ratio, 1.25);
 
         var cells = 0;
         var covered = 0;
@@ -257,7 +261,7 @@ public static class Stippler
             }
         }
 
-        return (double.IsPositiveInfinity(ratio) ? 0 : ratio, cells == 0 ? 1 : (double)covered / cells);
+        return (ratio, cells == 0 ? 1 : (double)covered / cells);
     }
 
     private static MapRect ViewBounds(DesignDocument design)
