@@ -16,11 +16,11 @@ public static class ColourSpaces
     private static readonly double WhiteY = ToXyz[3] + ToXyz[4] + ToXyz[5];
     private static readonly double WhiteZ = ToXyz[6] + ToXyz[7] + ToXyz[8];
 
-    /// <summary>The sRGB decoding function: an encoded channel 0–1 to linear light 0–1.</summary>
+    /// <summary>The sRGB decoding function (IEC 61966-2-1 §5.2): an encoded channel 0–1 to linear light 0–1.</summary>
     public static double ToLinear(double encoded) =>
         encoded <= 0.04045 ? encoded / 12.92 : Math.Pow((encoded + 0.055) / 1.055, 2.4);
 
-    /// <summary>The sRGB encoding function: linear light 0–1 to an encoded channel 0–1.</summary>
+    /// <summary>The sRGB encoding function (IEC 61966-2-1 §5.3): linear light 0–1 to an encoded channel 0–1.</summary>
     public static double ToEncoded(double linear) =>
         linear <= 0.0031308 ? linear * 12.92 : (1.055 * Math.Pow(linear, 1 / 2.4)) - 0.055;
 
@@ -67,10 +67,12 @@ public static class ColourSpaces
     {
         var (x, y, z) = LabToXyz(lab);
         var (r, g, b) = XyzToLinear(x, y, z);
-        return new Srgb8(Byte(r), Byte(g), Byte(b));
+        return new Srgb8(ToByte(r), ToByte(g), ToByte(b));
     }
 
-    private static byte Byte(double linear) => (byte)Math.Round(Math.Clamp(ToEncoded(Math.Clamp(linear, 0, 1)), 0, 1) * 255, MidpointRounding.AwayFromZero);
+    /// <summary>Linear light (clamped to 0–1) → the nearest 8-bit sRGB code.</summary>
+    public static byte ToByte(double linear) =>
+        (byte)Math.Round(255 * ToEncoded(Math.Clamp(linear, 0, 1)), MidpointRounding.AwayFromZero);
 
     private static double F(double t) => t > Epsilon ? Math.Cbrt(t) : ((Kappa * t) + 16) / 116;
 

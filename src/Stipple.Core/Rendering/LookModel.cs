@@ -55,10 +55,10 @@ internal sealed class LookModel
                 continue;
             }
 
-            var r = SrgbTransfer.ToLinear(shade.R / 255.0) * colourScale;
-            var g = SrgbTransfer.ToLinear(shade.G / 255.0) * colourScale;
-            var b = SrgbTransfer.ToLinear(shade.B / 255.0) * colourScale;
-            var colour = new Srgb8(SrgbTransfer.ToByte(r), SrgbTransfer.ToByte(g), SrgbTransfer.ToByte(b));
+            var r = ColourSpaces.ToLinear(shade.R / 255.0) * colourScale;
+            var g = ColourSpaces.ToLinear(shade.G / 255.0) * colourScale;
+            var b = ColourSpaces.ToLinear(shade.B / 255.0) * colourScale;
+            var colour = new Srgb8(ColourSpaces.ToByte(r), ColourSpaces.ToByte(g), ColourSpaces.ToByte(b));
             for (var s = 0; s < sessionCount; s++)
             {
                 var strength = strengths.Count == 0 ? 1 : strengths[s];
