@@ -267,19 +267,7 @@ internal sealed class DensityField
         var crossings = new double[polygon.Length];
         for (var j = 0; j < Height; j++)
         {
-            var y = OriginY + ((j + 0.5) * CellMm);
-            var n = 0;
-            for (int a = 0, b = polygon.Length - 1; a < polygon.Length; b = a++)
-            {
-                var p = polygon[a];
-                var q = polygon[b];
-                if ((p.Y > y) != (q.Y > y))
-                {
-                    crossings[n++] = p.X + ((y - p.Y) * (q.X - p.X) / (q.Y - p.Y));
-                }
-            }
-
-            Array.Sort(crossings, 0, n);
+            var n = Crossings(polygon, OriginY + ((j + 0.5) * CellMm), crossings);
             for (var k = 0; k + 1 < n; k += 2)
             {
                 var i0 = Math.Max(0, (int)Math.Ceiling(((crossings[k] - OriginX) / CellMm) - 0.5));
@@ -290,6 +278,24 @@ internal sealed class DensityField
                 }
             }
         }
+    }
+
+    /// <summary>Where the horizontal line at <paramref name="y"/> crosses the polygon's edges, sorted into <paramref name="xs"/>; returns how many.</summary>
+    private static int Crossings(MapPoint[] polygon, double y, double[] xs)
+    {
+        var n = 0;
+        for (int a = 0, b = polygon.Length - 1; a < polygon.Length; b = a++)
+        {
+            var p = polygon[a];
+            var q = polygon[b];
+            if ((p.Y > y) != (q.Y > y))
+            {
+                xs[n++] = p.X + ((y - p.Y) * (q.X - p.X) / (q.Y - p.Y));
+            }
+        }
+
+        Array.Sort(xs, 0, n);
+        return n;
     }
 
     /// <summary>Flags every cell an edge of any zone passes through, and their neighbours (conservative).</summary>
@@ -336,19 +342,7 @@ internal sealed class DensityField
         var crossings = new double[region.Length];
         for (var j = 0; j < nodesY; j++)
         {
-            var y = OriginY + (j * CellMm);
-            var n = 0;
-            for (int a = 0, b = region.Length - 1; a < region.Length; b = a++)
-            {
-                var p = region[a];
-                var q = region[b];
-                if ((p.Y > y) != (q.Y > y))
-                {
-                    crossings[n++] = p.X + ((y - p.Y) * (q.X - p.X) / (q.Y - p.Y));
-                }
-            }
-
-            Array.Sort(crossings, 0, n);
+            var n = Crossings(region, OriginY + (j * CellMm), crossings);
             for (var k = 0; k + 1 < n; k += 2)
             {
                 var i0 = Math.Max(0, (int)Math.Ceiling((crossings[k] - OriginX) / CellMm));
