@@ -70,15 +70,17 @@ public sealed class DesignService(StippleDbContext db)
         var stopwatch = Stopwatch.StartNew();
         var result = Stippler.Stipple(DesignTemplates.Create(kind));
         var elapsed = stopwatch.Elapsed;
-        var rate = await db.Studios.AsNoTracking().Select(s => s.ImpressionsPerMinute).SingleAsync(cancellationToken);
-        return (result, DesignReport.Create(result, (double)rate, elapsed));
+        return (result, DesignReport.Create(result, await RateAsync(cancellationToken), elapsed));
     }
 
     private async Task<byte[]> ReportAsync(StippleResult result, TimeSpan stippleTime, CancellationToken cancellationToken)
     {
-        var rate = await db.Studios.AsNoTracking().Select(s => s.ImpressionsPerMinute).SingleAsync(cancellationToken);
-        return Utf8.GetBytes(DesignJson.Serialize(DesignReport.Create(result, (double)rate, stippleTime)));
+        return Utf8.GetBytes(DesignJson.Serialize(DesignReport.Create(result, await RateAsync(cancellationToken), stippleTime)));
     }
+
+    /// <summary>The studio's impressions per minute, for time estimates.</summary>
+    private async Task<double> RateAsync(CancellationToken cancellationToken) =>
+        (double)await db.Studios.AsNoTracking().Select(s => s.ImpressionsPerMinute).SingleAsync(cancellationToken);
 
     private static byte[] Svg(StippleResult result, RenderOptions options)
     {

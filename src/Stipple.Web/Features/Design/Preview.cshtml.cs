@@ -41,11 +41,12 @@ public sealed class PreviewModel(DesignService designs) : PageModel
         Report = report;
     }
 
-    public async Task<IActionResult> OnGetImageAsync(string? view, CancellationToken cancellationToken)
+    /// <summary>One preview image. Only the dots are needed, so no report and no database round trip.</summary>
+    public IActionResult OnGetImage(string? view)
     {
         var errors = new FieldErrors();
         var kind = Query.TemplateOr(errors);
-        var (result, _) = await designs.TemplateAsync(kind, cancellationToken);
+        var result = Stippler.Stipple(DesignTemplates.Create(kind));
         var options = Query.OptionsOr(errors, result.Design.Sessions.Count);
         if (errors.Any)
         {
