@@ -54,8 +54,15 @@ seed.SetAction(async (_, cancellationToken) =>
 });
 root.Subcommands.Add(seed);
 root.Subcommands.Add(DesignCommands.Create());
+root.Subcommands.Add(ColourCommands.Create());
 
 var parsed = root.Parse(args);
+if (parsed.Action is System.CommandLine.Invocation.ParseErrorAction parseError)
+{
+    // A usage error prints what was wrong, not the whole help text (`--help` still shows it).
+    parseError.ShowHelp = false;
+}
+
 var exitCode = await parsed.InvokeAsync();
 // System.CommandLine prints parse errors and returns 1; a wrong command line is bad input, like an invalid design.
 return parsed.Errors.Count > 0 ? ExitCodes.BadInput : exitCode;
