@@ -27,6 +27,14 @@ public sealed class StippleDbContext(DbContextOptions<StippleDbContext> options)
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    public DbSet<Pigment> Pigments => Set<Pigment>();
+
+    public DbSet<PigmentLot> PigmentLots => Set<PigmentLot>();
+
+    public DbSet<ColourRecord> ColourRecords => Set<ColourRecord>();
+
+    public DbSet<ColourModelFit> ColourModelFits => Set<ColourModelFit>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -44,6 +52,10 @@ public sealed class StippleDbContext(DbContextOptions<StippleDbContext> options)
         modelBuilder.ApplyConfiguration(new ClientConfiguration());
         modelBuilder.ApplyConfiguration(new ClientAccountConfiguration());
         modelBuilder.ApplyConfiguration(new ApiKeyConfiguration());
+        modelBuilder.ApplyConfiguration(new PigmentConfiguration());
+        modelBuilder.ApplyConfiguration(new PigmentLotConfiguration());
+        modelBuilder.ApplyConfiguration(new ColourRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new ColourModelFitConfiguration());
 
         // Columns are snake_case, as the SQL files spell them; explicit names (complex properties) are kept.
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

@@ -9,7 +9,7 @@ namespace Stipple.Web.Tests;
 /// <summary>What each kind of principal (owner, practitioner, front desk, anonymous, API key) can and cannot reach.</summary>
 public sealed class RoleAccessTests(StippleAppFactory app) : IClassFixture<StippleAppFactory>, IAsyncLifetime
 {
-    private static readonly string[] StaffPages = ["/", "/Clients", "/Staff", "/Accounts/Security"];
+    private static readonly string[] StaffPages = ["/", "/Clients", "/Pigments", "/Staff", "/Accounts/Security"];
     private static readonly string[] OwnerPages = ["/Settings", "/Settings/ApiKeys"];
 
     private TestStudio studio = null!;

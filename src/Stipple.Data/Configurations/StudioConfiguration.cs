@@ -11,6 +11,7 @@ internal sealed class StudioConfiguration : IEntityTypeConfiguration<Studio>
         builder.ToTable("studios");
         builder.HasKey(s => s.Id);
         builder.Ignore(s => s.Zone);
+        builder.Ignore(s => s.Dilutions);
         builder.Property(s => s.Currency).IsFixedLength().HasMaxLength(3);
         builder.Property(s => s.ImpressionsPerMinute).HasPrecision(5, 1);
         builder.ComplexProperty(s => s.Address, address =>

@@ -8,7 +8,9 @@ namespace Stipple.Data.Seed;
 
 /// <summary>
 /// The demo studio a newcomer sees after <c>./stipple run</c>: an owner, two practitioners, a front-desk user, two
-/// rooms and a dozen clients. Seeded once (its id is fixed); running it again only makes sure the demo API key exists.
+/// rooms, a dozen clients and a small pigment catalogue (<see cref="DemoPigments"/>). Seeded once (its id is fixed);
+/// running it again only makes sure the demo API key exists, and gives a demo studio seeded before the catalogue
+/// existed its pigments (once: pigments are archived, never deleted).
 /// </summary>
 public static class DemoStudio
 {
@@ -48,6 +50,12 @@ public static class DemoStudio
         ArgumentNullException.ThrowIfNull(hashPassword);
         if (await db.Studios.AnyAsync(s => s.Id == StudioId, cancellationToken))
         {
+            if (!await db.Pigments.AnyAsync(cancellationToken))
+            {
+                DemoPigments.Add(db, StudioId, now);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             return false;
         }
 
@@ -71,6 +79,8 @@ public static class DemoStudio
             var (given, family, email, phone) = Clients[i];
             db.Clients.Add(Client.Create(StudioId, DeterministicId("client", i), given, family, email, phone, now - Duration.FromDays(3 * (Clients.Length - i))));
         }
+
+        DemoPigments.Add(db, StudioId, now);
 
         await db.SaveChangesAsync(cancellationToken);
         return true;
@@ -98,7 +108,7 @@ public static class DemoStudio
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static Guid DeterministicId(string kind, int index)
+    internal static Guid DeterministicId(string kind, int index)
     {
         var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"stipple-demo/{kind}/{index}"));
         return new Guid(bytes.AsSpan(0, 16));

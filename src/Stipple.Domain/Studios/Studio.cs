@@ -1,5 +1,6 @@
 using System.Globalization;
 using NodaTime;
+using Stipple.Core.Colour;
 
 namespace Stipple.Domain;
 
@@ -53,6 +54,19 @@ public sealed class Studio
     /// </summary>
     public decimal ImpressionsPerMinute { get; private set; } = DefaultImpressionsPerMinute;
 
+    /// <summary>The ratio list a new studio starts with (the migration's column default is the same text).</summary>
+    public static string DefaultDilutionRatios { get; } = Dilution.FormatList(Dilution.Defaults);
+
+    /// <summary>
+    /// The dilutions (pigment:water) the studio mixes and the matcher tries, normalised darkest first, e.g.
+    /// <c>1:0, 3:1, 1:1, 1:2, 1:3</c>.
+    /// </summary>
+    public string DilutionRatios { get; private set; } = DefaultDilutionRatios;
+
+    /// <summary><see cref="DilutionRatios"/> as values, darkest first.</summary>
+    public IReadOnlyList<Dilution> Dilutions =>
+        Dilution.TryParseList(DilutionRatios, out var list, out _) ? list : Dilution.Defaults;
+
     public Instant CreatedAt { get; private set; }
 
     public static Studio Create(Guid id, string name, string timeZone, string currency, string locale, Instant now)
@@ -72,6 +86,8 @@ public sealed class Studio
     }
 
     public void SetImpressionsPerMinute(decimal value) => ImpressionsPerMinute = ValidImpressionsPerMinute(value);
+
+    public void SetDilutionRatios(string? value) => DilutionRatios = ValidDilutionRatios(value);
 
     public DateTimeZone Zone => DateTimeZoneProviders.Tzdb[TimeZone];
 
@@ -101,6 +117,34 @@ public sealed class Studio
         return decimal.Round(value, 1) == value
             ? value
             : throw new DomainException("impressionsPerMinute", "must have at most one decimal place (for example 78 or 82.5).");
+    }
+
+    /// <summary>
+    /// The list normalised (darkest first, as <see cref="Dilution.FormatList"/> writes it), or a
+    /// <see cref="DomainException"/> on <c>dilutionRatios</c> whose message names each bad item, e.g. "The 3rd ratio 0:2
+    /// needs at least one part pigment…".
+    /// </summary>
+    public static string ValidDilutionRatios(string? value)
+    {
+        if (Dilution.TryParseList(value, out var list, out var errors))
+        {
+            return Dilution.FormatList(list);
+        }
+
+        // The same split as Dilution.TryParseList, so an error's index finds the item the person typed.
+        var items = (value ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var messages = errors.Select(e => e.Index < 0 || e.Index >= items.Length
+            ? $"The list of ratios {e.Message}"
+            : char.IsLower(e.Message[0])
+                ? $"The {Ordinal(e.Index + 1)} ratio {items[e.Index]} {e.Message}"
+                : $"The {Ordinal(e.Index + 1)} ratio: {e.Message}");
+        throw new DomainException("dilutionRatios", string.Join(" ", messages));
+    }
+
+    private static string Ordinal(int n)
+    {
+        var suffix = (n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" };
+        return string.Create(CultureInfo.InvariantCulture, $"{n}{suffix}");
     }
 
     public static string ValidLocale(string? value)

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Stipple.Web.Features.ApiKeys;
 using Stipple.Web.Features.Clients;
+using Stipple.Web.Features.Colour;
 using Stipple.Web.Features.Design;
+using Stipple.Web.Features.Pigments;
 using Stipple.Web.Features.Settings;
 using Stipple.Web.Features.Staff;
 using Stipple.Web.Infrastructure;
@@ -46,6 +48,8 @@ public static class StippleApp
         api.MapStudioApi();
         api.MapStaffApi();
         api.MapClientApi();
+        api.MapPigmentApi();
+        api.MapColourApi();
         api.MapApiKeyApi();
         api.MapDesignApi();
         return app;

@@ -6,7 +6,9 @@ using Stipple.Domain;
 using Stipple.Web.Features.Accounts;
 using Stipple.Web.Features.ApiKeys;
 using Stipple.Web.Features.Clients;
+using Stipple.Web.Features.Colour;
 using Stipple.Web.Features.Dashboard;
+using Stipple.Web.Features.Pigments;
 using Stipple.Web.Features.Design;
 using Stipple.Web.Features.Settings;
 using Stipple.Web.Features.Layout;
@@ -69,7 +71,11 @@ public static class StippleServices
         // Unreadable API bodies throw (in every environment, not only Development) so ApiErrors can answer with a
         // problem naming the field; otherwise minimal APIs answer a bare 400 without saying what was wrong.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new InstantJsonConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new InstantJsonConverter());
+            o.SerializerOptions.Converters.Add(new LocalDateJsonConverter());
+        });
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Stipple API";
@@ -82,6 +88,14 @@ public static class StippleServices
             {
                 schema.Type = Microsoft.OpenApi.JsonSchemaType.String;
                 schema.Format = "date-time";
+                schema.Properties?.Clear();
+            }
+
+            // Dates are ISO 8601 calendar dates on the wire (LocalDateJsonConverter).
+            if (context.JsonTypeInfo.Type == typeof(LocalDate) || context.JsonTypeInfo.Type == typeof(LocalDate?))
+            {
+                schema.Type = Microsoft.OpenApi.JsonSchemaType.String;
+                schema.Format = "date";
                 schema.Properties?.Clear();
             }
 
@@ -109,6 +123,8 @@ public static class StippleServices
         services.AddScoped<StudioSettingsService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<ClientService>();
+        services.AddScoped<PigmentService>();
+        services.AddScoped<ColourService>();
         services.AddScoped<DesignService>();
         return builder;
     }

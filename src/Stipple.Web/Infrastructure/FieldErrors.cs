@@ -23,6 +23,19 @@ public sealed class FieldErrors
         list.Add(message);
     }
 
+    /// <summary>Adds every message of <paramref name="other"/>.</summary>
+    public void Add(FieldErrors other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var (field, messages) in other.errors)
+        {
+            foreach (var message in messages)
+            {
+                Add(field, message);
+            }
+        }
+    }
+
     /// <summary>Runs one domain check and records its error instead of throwing, so a form reports every bad field at once.</summary>
     public T? Check<T>(Func<T> check)
     {

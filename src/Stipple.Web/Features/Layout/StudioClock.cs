@@ -33,6 +33,9 @@ public sealed class StudioClock(StippleDbContext db, IClock clock)
 
     public string FormatDate(LocalDate date) => LocalDatePattern.Create("dddd d MMMM yyyy", culture).Format(date);
 
+    /// <summary>A date for tables and messages, e.g. "1 Oct 2026" (in the studio's language).</summary>
+    public string FormatShortDate(LocalDate date) => LocalDatePattern.Create("d MMM yyyy", culture).Format(date);
+
     public string FormatDateTime(Instant instant) =>
         instant.InZone(zone).ToString("d MMM yyyy HH:mm", culture);
 }

@@ -41,6 +41,11 @@ public sealed class SettingsInput
     [StringLength(20)]
     public string? ImpressionsPerMinute { get; set; }
 
+    /// <summary>Kept empty (not null) when the box is cleared, so that is reported; a form without the field keeps the list.</summary>
+    [StringLength(400)]
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
+    public string? DilutionRatios { get; set; }
+
     public static SettingsInput From(StudioSettingsDto dto)
     {
         ArgumentNullException.ThrowIfNull(dto);
@@ -57,6 +62,7 @@ public sealed class SettingsInput
             Currency = dto.Currency,
             Locale = dto.Locale,
             ImpressionsPerMinute = dto.ImpressionsPerMinute?.ToString("0.#", CultureInfo.InvariantCulture),
+            DilutionRatios = dto.DilutionRatios,
         };
     }
 
@@ -77,6 +83,7 @@ public sealed class SettingsInput
             Currency = Currency,
             Locale = Locale,
             ImpressionsPerMinute = ParseRate(ImpressionsPerMinute, errors),
+            DilutionRatios = DilutionRatios,
         };
     }
 

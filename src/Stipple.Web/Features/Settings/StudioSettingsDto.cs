@@ -36,6 +36,12 @@ public sealed record StudioSettingsDto
     /// </summary>
     public decimal? ImpressionsPerMinute { get; init; }
 
+    /// <summary>
+    /// The dilutions (pigment:water) the studio mixes and pigment matching tries, e.g. "1:0, 3:1, 1:1, 1:2, 1:3"; saved
+    /// normalised, darkest first. Left out or null in an update, the current list stays.
+    /// </summary>
+    public string? DilutionRatios { get; init; }
+
     public static StudioSettingsDto From(Studio studio)
     {
         ArgumentNullException.ThrowIfNull(studio);
@@ -53,6 +59,7 @@ public sealed record StudioSettingsDto
             Currency = studio.Currency,
             Locale = studio.Locale,
             ImpressionsPerMinute = studio.ImpressionsPerMinute,
+            DilutionRatios = studio.DilutionRatios,
         };
     }
 }

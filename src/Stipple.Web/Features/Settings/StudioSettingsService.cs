@@ -5,7 +5,7 @@ using Stipple.Web.Infrastructure;
 
 namespace Stipple.Web.Features.Settings;
 
-/// <summary>The studio's own settings: name, address, time zone, currency, locale and the needling rate.</summary>
+/// <summary>The studio's own settings: name, address, time zone, currency, locale, the needling rate and the dilution ratios.</summary>
 public sealed class StudioSettingsService(StippleDbContext db)
 {
     public async Task<StudioSettingsDto> GetAsync(CancellationToken cancellationToken) =>
@@ -33,6 +33,11 @@ public sealed class StudioSettingsService(StippleDbContext db)
             errors.Check(() => Studio.ValidImpressionsPerMinute(rate));
         }
 
+        if (input.DilutionRatios is not null)
+        {
+            errors.Check(() => Studio.ValidDilutionRatios(input.DilutionRatios));
+        }
+
         if (errors.Any || address is null)
         {
             return Result<StudioSettingsDto>.Invalid(errors);
@@ -40,6 +45,7 @@ public sealed class StudioSettingsService(StippleDbContext db)
 
         studio.Update(input.Name ?? "", address, input.TimeZone ?? "", input.Currency ?? "", input.Locale ?? "");
         studio.SetImpressionsPerMinute(input.ImpressionsPerMinute ?? studio.ImpressionsPerMinute);
+        studio.SetDilutionRatios(input.DilutionRatios ?? studio.DilutionRatios);
         await db.SaveChangesAsync(cancellationToken);
         return Result<StudioSettingsDto>.Ok(StudioSettingsDto.From(studio));
     }

@@ -18,6 +18,12 @@ public static class Policies
     /// <summary>Owners, or an API key: changing studio settings through the API.</summary>
     public const string StudioAdmin = "studio-admin";
 
+    /// <summary>
+    /// Owners, practitioners or an API key: changing the studio's clinical stock and records (the pigment catalogue
+    /// and its lots). Front desk reads them through <see cref="StudioData"/>.
+    /// </summary>
+    public const string Practice = "practice";
+
     public static void Add(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -27,6 +33,8 @@ public static class Policies
         options.AddPolicy(StudioData, p => p.RequireAuthenticatedUser()
             .RequireRole(StaffRoles.Owner, StaffRoles.Practitioner, StaffRoles.FrontDesk, StippleClaims.IntegrationRole));
         options.AddPolicy(StudioAdmin, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Owner, StippleClaims.IntegrationRole));
+        options.AddPolicy(Practice, p => p.RequireAuthenticatedUser()
+            .RequireRole(StaffRoles.Owner, StaffRoles.Practitioner, StippleClaims.IntegrationRole));
         options.FallbackPolicy = options.GetPolicy(Staff);
     }
 }
