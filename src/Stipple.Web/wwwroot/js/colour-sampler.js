@@ -140,10 +140,16 @@
 
             const field = document.getElementById(target);
             field.value = answer.colour.hex;
+            field.removeAttribute("aria-invalid");
+            const error = field.closest(".field")?.querySelector(".field-error");
+            if (error) {
+                error.textContent = "";
+            }
+
             field.dispatchEvent(new Event("input", { bubbles: true }));
             document.querySelectorAll(`input[type=radio][data-colour-for="${target}"]`).forEach((r) => { r.checked = true; });
-            const label = buttons.find((b) => b.dataset.sampleInto === target)?.textContent.trim() ?? "Colour";
-            say(`${label}: ${answer.colour.hex} from ${answer.used.toLocaleString()} pixels (left out ${answer.droppedBright.toLocaleString()} highlights and ${answer.droppedDark.toLocaleString()} shadows).`);
+            const what = (buttons.find((b) => b.dataset.sampleInto === target)?.textContent.trim() ?? "colour").replace(/^Measure\s+/i, "");
+            say(`${what.charAt(0).toUpperCase()}${what.slice(1)} measured: ${answer.colour.hex} from ${answer.used.toLocaleString()} pixels (left out ${answer.droppedBright.toLocaleString()} highlights and ${answer.droppedDark.toLocaleString()} shadows).`);
         });
     }
 })();
