@@ -8,44 +8,21 @@ namespace Stipple.Browser.Tests;
 public sealed class DesignPreviewTests(KestrelAppFactory app, BrowserFixture browser, ITestOutputHelper output)
     : IClassFixture<KestrelAppFactory>, IClassFixture<BrowserFixture>, IAsyncLifetime
 {
-    private readonly List<string> problems = [];
-    private IBrowserContext context = null!;
+    private WatchedPage watched = null!;
     private IPage page = null!;
 
     public async Task InitializeAsync()
     {
-        context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
-        context.SetDefaultTimeout(20_000);
-        page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (string.Equals(message.Type, "error", StringComparison.Ordinal))
-            {
-                problems.Add(message.Text);
-            }
-        };
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400)
-            {
-                problems.Add($"HTTP {response.Status} for {response.Url}");
-            }
-        };
+        watched = await WatchedPage.OpenAsync(browser, app);
+        page = watched.Page;
     }
 
-    public async Task DisposeAsync() => await context.CloseAsync();
+    public async Task DisposeAsync() => await watched.DisposeAsync();
 
     [Fact]
     public async Task A_practitioner_previews_a_template_healed_then_fresh_after_session_one()
     {
-        await page.GotoAsync("/Accounts/SignIn");
-        await page.GetByLabel("E-mail address").FillAsync("lena@demo.stipple.app");
-        await page.GetByLabel("Password").FillAsync("stipple-demo");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await watched.SignInAsync("lena@demo.stipple.app");
         await page.GetByRole(AriaRole.Link, new() { Name = "Design previews" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Design previews" })).ToBeVisibleAsync();
@@ -69,7 +46,7 @@ public sealed class DesignPreviewTests(KestrelAppFactory app, BrowserFixture bro
         var shot = Screenshots.PathFor("design-preview-fresh-session-1");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
         output.WriteLine($"Screenshot: {shot}");
-        problems.ShouldBeEmpty();
+        watched.Problems.ShouldBeEmpty();
     }
 
     private async Task<int[]> ImageWidthsAsync()

@@ -155,6 +155,26 @@ public sealed class ColourApiTests(StippleAppFactory app) : IClassFixture<Stippl
         body.GetProperty("droppedBright").GetInt32().ShouldBeGreaterThanOrEqualTo(40);
     }
 
+    [Fact]
+    public async Task A_region_over_the_pixel_limit_is_refused_before_it_is_decoded()
+    {
+        var pixels = new string('A', (ColourMeasurement.MaxPixels * 4) + 8);
+        var response = await client.PostAsJsonAsync("/api/v1/colour/measure", new { pixels });
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ProblemFieldsAsync(response)).ShouldBe(["pixels"]);
+    }
+
+    [Fact]
+    public async Task A_null_lot_in_a_new_pigment_is_a_400_naming_it()
+    {
+        var response = await client.PostAsync("/api/v1/pigments", new StringContent(
+            """{ "manufacturer": "Null Co", "product": "Lotless", "kind": "smp", "swatch": "#111111", "lots": [null] }""",
+            System.Text.Encoding.UTF8,
+            "application/json"));
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ProblemFieldsAsync(response)).ShouldBe(["lots[0]"]);
+    }
+
     [Theory]
     [InlineData("not base64!")]
     [InlineData("AAAA")]

@@ -119,12 +119,12 @@ public sealed class ColourCliTests
 
     private static string CliPath()
     {
-        // tests/Stipple.Web.Tests/bin/<Configuration>/net10.0/ → src/Stipple.Cli/bin/<Configuration>/net10.0/Stipple.Cli.dll
+        // tests/Stipple.Web.Tests/bin/<Configuration>/net10.0/ → src/Stipple.Cli/bin/<Configuration>/net10.0/stipple.dll (the CLI's assembly name)
         var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var framework = here.Name;
         var configuration = here.Parent!.Name;
         var root = here.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
-        var path = Path.Combine(root, "src", "Stipple.Cli", "bin", configuration, framework, "Stipple.Cli.dll");
+        var path = Path.Combine(root, "src", "Stipple.Cli", "bin", configuration, framework, "stipple.dll");
         File.Exists(path).ShouldBeTrue($"the CLI is built with the solution: {path}");
         return path;
     }

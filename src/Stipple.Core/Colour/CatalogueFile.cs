@@ -155,13 +155,12 @@ public static class CatalogueFile
         string[] names = ["l", "a", "b"];
         for (var i = 0; i < 3; i++)
         {
-            if (!element.TryGetProperty(names[i], out var number) || number.ValueKind != JsonValueKind.Number)
+            if (!element.TryGetProperty(names[i], out var number) || number.ValueKind != JsonValueKind.Number
+                || !number.TryGetDouble(out values[i]) || !double.IsFinite(values[i]))
             {
-                errors.Add(($"{path}.{names[i]}", "must be a number."));
+                errors.Add(($"{path}.{names[i]}", "must be a finite number."));
                 return null;
             }
-
-            values[i] = number.GetDouble();
         }
 
         if (Lab.Check(values[0], values[1], values[2]) is { } problem)

@@ -125,6 +125,7 @@ public static class StippleServices
         services.AddScoped<ClientService>();
         services.AddScoped<PigmentService>();
         services.AddScoped<ColourService>();
+        services.AddScoped<ColourModelFitter>();
         services.AddScoped<DesignService>();
         return builder;
     }

@@ -16,7 +16,7 @@ namespace Stipple.Web.Features.Colour;
 /// Pigment matching for the studio: measuring colours, ranking its catalogue (docs/colour-model.md), and the healed
 /// results that calibrate its appearance model. Every saved or deleted result refits the model at once.
 /// </summary>
-public sealed class ColourService(StippleDbContext db, StudioScope scope, IClock clock, StudioClock studioClock, PigmentService pigments)
+public sealed class ColourService(StippleDbContext db, StudioScope scope, IClock clock, StudioClock studioClock, PigmentService pigments, ColourModelFitter fitter)
 {
     public const int DefaultTop = 10;
     public const int MaxTop = 200;
@@ -31,6 +31,11 @@ public sealed class ColourService(StippleDbContext db, StudioScope scope, IClock
         if (string.IsNullOrWhiteSpace(input.Pixels))
         {
             return Result<MeasureResult>.Invalid("pixels", "Pixels are required: the region's R, G, B bytes, base64-encoded.");
+        }
+
+        if (input.Pixels.Length > (ColourMeasurement.MaxPixels * 4) + 4)
+        {
+            return Result<MeasureResult>.Invalid("pixels", $"The region may hold at most {ColourMeasurement.MaxPixels:N0} pixels; sample it down first.");
         }
 
         var bytes = new byte[(input.Pixels.Length * 3 / 4) + 3];
@@ -99,6 +104,17 @@ public sealed class ColourService(StippleDbContext db, StudioScope scope, IClock
         var target = shade ?? AppearanceModel.Stubble(hair!.Value, skin!.Value, parameters);
         var byId = catalogue.ToDictionary(p => p.Id.ToString("N", CultureInfo.InvariantCulture), StringComparer.Ordinal);
         var request = new MatchRequest(target, skin!.Value, [.. catalogue.Select(p => new MatchPigment(p.Id.ToString("N", CultureInfo.InvariantCulture), p.Name, p.Swatch, p.Kind))], ladder, parameters);
+        if (PigmentMatcher.Validate(request) is { Count: > 0 } problems)
+        {
+            var invalid = new FieldErrors();
+            foreach (var (field, message) in problems)
+            {
+                invalid.Add(field, char.IsLower(message[0]) ? $"{char.ToUpperInvariant(field[0])}{field[1..]} {message}" : message);
+            }
+
+            return Result<MatchResponse>.Invalid(invalid);
+        }
+
         var result = PigmentMatcher.Rank(request);
         var recommendations = result.Ranked.Take(top).Select(r =>
         {
@@ -242,7 +258,7 @@ public sealed class ColourService(StippleDbContext db, StudioScope scope, IClock
 
         db.ColourRecords.Add(record);
         await db.SaveChangesAsync(cancellationToken);
-        await RefitAsync(cancellationToken);
+        await fitter.RefitAsync(cancellationToken);
         var saved = (await RecordsAsync(cancellationToken)).First(r => r.Id == record.Id);
         return Result<ColourRecordDto>.Ok(saved);
     }
@@ -254,31 +270,7 @@ public sealed class ColourService(StippleDbContext db, StudioScope scope, IClock
             return false;
         }
 
-        await RefitAsync(cancellationToken);
+        await fitter.RefitAsync(cancellationToken);
         return true;
-    }
-
-    /// <summary>Refits the studio's model from all its records (Calibration.Run) and stores the result.</summary>
-    private async Task RefitAsync(CancellationToken cancellationToken)
-    {
-        var rows = await (
-            from r in db.ColourRecords.AsNoTracking()
-            join p in db.Pigments.AsNoTracking() on r.PigmentId equals p.Id
-            orderby r.CreatedAt, r.Id
-            select new { p.Swatch, r.Dilution, r.Skin, r.Healed })
-            .ToListAsync(cancellationToken);
-        var result = Calibration.Run([.. rows.Select(r => new CalibrationRecord(r.Swatch, r.Dilution, r.Skin, r.Healed))], AppearanceParameters.Default);
-        var now = clock.GetCurrentInstant();
-
-        // An upsert, so two results saved at once cannot collide on the one row per studio.
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"""
-            insert into colour_models (studio_id, parameters, record_count, held_out_error_default, held_out_error_fitted, fitted_at)
-            values ({scope.Required}, {result.Parameters.ToJson()}::jsonb, {result.RecordCount}, {result.HeldOutErrorBefore}, {result.HeldOutErrorAfter}, {now.ToDateTimeOffset()})
-            on conflict (studio_id) do update set parameters = excluded.parameters, record_count = excluded.record_count,
-                held_out_error_default = excluded.held_out_error_default, held_out_error_fitted = excluded.held_out_error_fitted,
-                fitted_at = excluded.fitted_at
-            """,
-            cancellationToken);
     }
 }

@@ -5,6 +5,7 @@ using Stipple.Core.Colour;
 using Stipple.Data;
 using Stipple.Data.Tenancy;
 using Stipple.Domain;
+using Stipple.Web.Features.Colour;
 using Stipple.Web.Features.Layout;
 using Stipple.Web.Infrastructure;
 
@@ -14,7 +15,7 @@ namespace Stipple.Web.Features.Pigments;
 /// The studio's pigment catalogue and lots. Another studio's pigment is simply not found: row-level security hides it.
 /// "Today" (for which lots are expired) is the studio's, in its time zone.
 /// </summary>
-public sealed class PigmentService(StippleDbContext db, StudioScope scope, IClock clock, StudioClock studioClock)
+public sealed class PigmentService(StippleDbContext db, StudioScope scope, IClock clock, StudioClock studioClock, ColourModelFitter fitter)
 {
     public const int PageSize = 200;
 
@@ -56,7 +57,11 @@ public sealed class PigmentService(StippleDbContext db, StudioScope scope, ICloc
         var lots = new List<LotFields>();
         for (var i = 0; i < (input.Lots?.Count ?? 0); i++)
         {
-            if (PigmentInputs.Lot(input.Lots![i], studioClock.Today, $"lots[{i}].", errors) is { } lot)
+            if (input.Lots![i] is null)
+            {
+                errors.Add($"lots[{i}]", "Each lot must be an object with at least lotNumber and expiresOn.");
+            }
+            else if (PigmentInputs.Lot(input.Lots[i], studioClock.Today, $"lots[{i}].", errors) is { } lot)
             {
                 if (lots.Exists(l => string.Equals(l.LotNumber, lot.LotNumber, StringComparison.Ordinal)))
                 {
@@ -105,8 +110,16 @@ public sealed class PigmentService(StippleDbContext db, StudioScope scope, ICloc
             return Result<PigmentDto>.Invalid(errors);
         }
 
+        var swatchChanged = pigment.Swatch != f.Swatch;
         pigment.Update(f.Manufacturer, f.Product, f.Kind, f.Swatch, f.Notes, clock.GetCurrentInstant());
-        return await SaveAsync(pigment, "product", Taken(f.Manufacturer, f.Product), cancellationToken);
+        var saved = await SaveAsync(pigment, "product", Taken(f.Manufacturer, f.Product), cancellationToken);
+        if (saved.Succeeded && swatchChanged && await db.ColourRecords.AnyAsync(r => r.PigmentId == id, cancellationToken))
+        {
+            // Calibration predicts recorded results from the pigment's swatch: a new swatch means a new fit.
+            await fitter.RefitAsync(cancellationToken);
+        }
+
+        return saved;
     }
 
     /// <summary>Archives (hides from the list and from matching) or brings back a pigment; its lots and records stay.</summary>

@@ -12,12 +12,13 @@
         const canvas = sampler.querySelector("[data-sampler-canvas]");
         const status = sampler.querySelector("[data-sampler-status]");
         const buttons = [...sampler.querySelectorAll("[data-sample-into]")];
-        const token = sampler.querySelector("input[name=__RequestVerificationToken]")?.value ?? "";
+        const token = sampler.dataset.token ?? "";
         const view = canvas.getContext("2d");
         const source = document.createElement("canvas");
         const pixels = source.getContext("2d", { willReadFrequently: true });
         let target = null;
         let start = null;
+        let latest = 0;
 
         const say = (text) => { status.textContent = text; };
 
@@ -125,20 +126,34 @@
                 binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
             }
 
+            // The field is fixed now: pressing another button while this answer is on its way must not redirect it.
+            const into = target;
+            const request = ++latest;
             say("Measuring…");
-            const response = await fetch("/api/v1/colour/measure", {
-                method: "POST",
-                headers: { "Content-Type": "application/json", "RequestVerificationToken": token },
-                body: JSON.stringify({ pixels: btoa(binary) }),
-            });
+            let response;
+            try {
+                response = await fetch("/api/v1/colour/measure", {
+                    method: "POST",
+                    headers: { "Content-Type": "application/json", "RequestVerificationToken": token },
+                    body: JSON.stringify({ pixels: btoa(binary) }),
+                });
+            } catch {
+                say("The region could not be sent for measuring; check the connection and drag again.");
+                return;
+            }
+
             const answer = await response.json().catch(() => null);
+            if (request !== latest) {
+                return; // a newer region was dragged meanwhile
+            }
+
             if (!response.ok || !answer) {
                 const problem = answer?.errors?.pixels?.[0] ?? answer?.title ?? "The region could not be measured.";
                 say(problem);
                 return;
             }
 
-            const field = document.getElementById(target);
+            const field = document.getElementById(into);
             field.value = answer.colour.hex;
             field.removeAttribute("aria-invalid");
             const error = field.closest(".field")?.querySelector(".field-error");
@@ -147,8 +162,8 @@
             }
 
             field.dispatchEvent(new Event("input", { bubbles: true }));
-            document.querySelectorAll(`input[type=radio][data-colour-for="${target}"]`).forEach((r) => { r.checked = true; });
-            const what = (buttons.find((b) => b.dataset.sampleInto === target)?.textContent.trim() ?? "colour").replace(/^Measure\s+/i, "");
+            document.querySelectorAll(`input[type=radio][data-colour-for="${into}"]`).forEach((r) => { r.checked = true; });
+            const what = (buttons.find((b) => b.dataset.sampleInto === into)?.textContent.trim() ?? "colour").replace(/^Measure\s+/i, "");
             say(`${what.charAt(0).toUpperCase()}${what.slice(1)} measured: ${answer.colour.hex} from ${answer.used.toLocaleString()} pixels (left out ${answer.droppedBright.toLocaleString()} highlights and ${answer.droppedDark.toLocaleString()} shadows).`);
         });
     }
