@@ -42,6 +42,17 @@ public static class ManualColours
         new(77, 3, 20),  // 10 lightest blonde
     ];
 
+    private static readonly string[] HairNames =
+    [
+        "black", "darkest brown", "dark brown", "medium brown", "light brown",
+        "dark blonde", "medium blonde", "light blonde", "very light blonde", "lightest blonde",
+    ];
+
+    /// <summary>What colourists call hair level 1–10, e.g. 3 → "dark brown".</summary>
+    public static string HairLevelName(int level) => level is >= 1 and <= 10
+        ? HairNames[level - 1]
+        : throw new ArgumentOutOfRangeException(nameof(level), level, "Hair levels run from 1 (black) to 10 (lightest blonde).");
+
     /// <summary>Typical skin colour for Fitzpatrick type 1–6 (I–VI) with an undertone.</summary>
     public static Lab SkinFor(int fitzpatrick, Undertone undertone)
     {

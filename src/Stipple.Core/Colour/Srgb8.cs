@@ -36,6 +36,12 @@ public readonly record struct Srgb8(byte R, byte G, byte B)
     public static Srgb8 ParseHex(string text) =>
         TryParseHex(text, out var colour) ? colour : throw new FormatException($"'{text}' is not a #rrggbb colour.");
 
+    /// <summary>
+    /// <paramref name="text"/> as lower-case <c>#rrggbb</c> when it is a colour, else <paramref name="fallback"/> (a colour
+    /// picker needs a value even while the person's text is blank or mistyped).
+    /// </summary>
+    public static string HexOr(string? text, string fallback) => TryParseHex(text, out var colour) ? colour.ToHex() : fallback;
+
     /// <summary>Lower-case <c>#rrggbb</c>.</summary>
     public string ToHex() => string.Create(CultureInfo.InvariantCulture, $"#{R:x2}{G:x2}{B:x2}");
 

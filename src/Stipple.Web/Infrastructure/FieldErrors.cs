@@ -81,13 +81,25 @@ public sealed class FieldErrors
     /// Copies the errors into a page's model state; <paramref name="prefix"/> is the bound input object's property name
     /// (e.g. "Input"), or null when the fields are bound directly on the page.
     /// </summary>
-    public void CopyTo(ModelStateDictionary modelState, string? prefix)
-    {
-        ArgumentNullException.ThrowIfNull(modelState);
-        foreach (var (field, messages) in errors)
+    public void CopyTo(ModelStateDictionary modelState, string? prefix) =>
+        CopyTo(modelState, field =>
         {
             var property = field.Length == 0 ? "" : $"{char.ToUpperInvariant(field[0])}{field[1..]}";
-            var key = field.Length == 0 || prefix is null ? property : $"{prefix}.{property}";
+            return field.Length == 0 || prefix is null ? property : $"{prefix}.{property}";
+        });
+
+    /// <summary>
+    /// Copies the errors into a page's model state under the key <paramref name="keyFor"/> gives each field, for forms
+    /// whose fields are named differently from the service's (e.g. "skin.hex" shown at "Input.SkinHex"); "" is the page
+    /// as a whole.
+    /// </summary>
+    public void CopyTo(ModelStateDictionary modelState, Func<string, string> keyFor)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        ArgumentNullException.ThrowIfNull(keyFor);
+        foreach (var (field, messages) in errors)
+        {
+            var key = keyFor(field);
             foreach (var message in messages)
             {
                 modelState.AddModelError(key, message);

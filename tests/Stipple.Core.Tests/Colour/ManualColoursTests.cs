@@ -42,8 +42,19 @@ public sealed class ManualColoursTests
     [Theory]
     [InlineData(0)]
     [InlineData(11)]
-    public void Hair_levels_outside_1_to_10_are_refused(int level) =>
+    public void Hair_levels_outside_1_to_10_are_refused(int level)
+    {
         Should.Throw<ArgumentOutOfRangeException>(() => ManualColours.HairFor(level));
+        Should.Throw<ArgumentOutOfRangeException>(() => ManualColours.HairLevelName(level));
+    }
+
+    [Fact]
+    public void Hair_levels_have_the_colourists_names()
+    {
+        ManualColours.HairLevelName(1).ShouldBe("black");
+        ManualColours.HairLevelName(3).ShouldBe("dark brown");
+        ManualColours.HairLevelName(10).ShouldBe("lightest blonde");
+    }
 
     [Theory]
     [InlineData("cool", true)]

@@ -49,14 +49,7 @@ public sealed class CalibrationModel(ColourService colours, PigmentService pigme
         var result = ModelState.IsValid ? await colours.AddRecordAsync(Input.ToInput(), User.UserId(), cancellationToken) : null;
         if (result is null || !result.Succeeded)
         {
-            foreach (var (field, messages) in result?.Errors?.ToDictionary() ?? new Dictionary<string, string[]>(StringComparer.Ordinal))
-            {
-                var key = RecordForm.FieldFor(field);
-                foreach (var message in messages)
-                {
-                    ModelState.AddModelError(key.Length == 0 ? "" : $"{nameof(Input)}.{key}", message);
-                }
-            }
+            result?.Errors!.CopyTo(ModelState, field => RecordForm.FieldFor(field) is { Length: > 0 } key ? $"{nameof(Input)}.{key}" : "");
 
             await LoadAsync(cancellationToken);
             return Page();
@@ -84,8 +77,9 @@ public sealed class CalibrationModel(ColourService colours, PigmentService pigme
     {
         await clock.LoadAsync(cancellationToken);
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.Practice)).Succeeded;
-        Model = (await colours.ModelAsync(cancellationToken)).Summary;
-        Records = await colours.RecordsAsync(cancellationToken);
+        var (parameters, summary) = await colours.ModelAsync(cancellationToken);
+        Model = summary;
+        Records = await colours.RecordsAsync(parameters, null, cancellationToken);
         Pigments = await pigments.SelectableAsync(clock.Today, cancellationToken);
         Ratios = await colours.StudioRatiosAsync(cancellationToken);
     }

@@ -73,8 +73,7 @@ public sealed class ColourService(StippleDbContext db, StudioScope scope, IClock
             errors.Add("top", string.Create(CultureInfo.InvariantCulture, $"Top must be between 1 and {MaxTop}."));
         }
 
-        var studio = await db.Studios.AsNoTracking().SingleAsync(cancellationToken);
-        var ladder = studio.Dilutions;
+        var ladder = await StudioRatiosAsync(cancellationToken);
         if (input.Dilutions is not null)
         {
             try
@@ -165,14 +164,18 @@ public sealed class ColourService(StippleDbContext db, StudioScope scope, IClock
         (await db.Studios.AsNoTracking().SingleAsync(cancellationToken)).Dilutions;
 
     /// <summary>The studio's healed results, newest session first, each with the current model's prediction.</summary>
-    public async Task<IReadOnlyList<ColourRecordDto>> RecordsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ColourRecordDto>> RecordsAsync(CancellationToken cancellationToken) =>
+        await RecordsAsync((await ModelAsync(cancellationToken)).Parameters, null, cancellationToken);
+
+    /// <summary>The healed results (or just <paramref name="only"/>), each with what <paramref name="parameters"/> predict for it.</summary>
+    public async Task<IReadOnlyList<ColourRecordDto>> RecordsAsync(AppearanceParameters parameters, Guid? only, CancellationToken cancellationToken)
     {
-        var (parameters, _) = await ModelAsync(cancellationToken);
         var rows = await (
             from r in db.ColourRecords.AsNoTracking()
             join p in db.Pigments.AsNoTracking() on r.PigmentId equals p.Id
             join l in db.PigmentLots.AsNoTracking() on r.LotId equals (Guid?)l.Id into lots
             from l in lots.DefaultIfEmpty()
+            where only == null || r.Id == only
             orderby r.SessionOn descending, r.CreatedAt descending
             select new { Record = r, p.Manufacturer, p.Product, p.Swatch, LotNumber = l == null ? null : l.LotNumber })
             .ToListAsync(cancellationToken);
@@ -259,7 +262,7 @@ public sealed class ColourService(StippleDbContext db, StudioScope scope, IClock
         db.ColourRecords.Add(record);
         await db.SaveChangesAsync(cancellationToken);
         await fitter.RefitAsync(cancellationToken);
-        var saved = (await RecordsAsync(cancellationToken)).First(r => r.Id == record.Id);
+        var saved = (await RecordsAsync((await ModelAsync(cancellationToken)).Parameters, record.Id, cancellationToken)).Single();
         return Result<ColourRecordDto>.Ok(saved);
     }
 

@@ -37,19 +37,7 @@ public sealed class MatchModel(ColourService colours) : PageModel
             return;
         }
 
-        foreach (var (field, messages) in result.Errors!.ToDictionary())
-        {
-            var key = MatchForm.FieldFor(field);
-            if (key.Length == 0)
-            {
-                GeneralError = messages[0];
-                continue;
-            }
-
-            foreach (var message in messages)
-            {
-                ModelState.AddModelError(key, message);
-            }
-        }
+        result.Errors!.CopyTo(ModelState, MatchForm.FieldFor);
+        GeneralError = ModelState.TryGetValue("", out var general) && general.Errors.Count > 0 ? general.Errors[0].ErrorMessage : null;
     }
 }
