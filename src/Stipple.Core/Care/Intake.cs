@@ -4,7 +4,7 @@ namespace Stipple.Core.Care;
 
 /// <summary>
 /// A client's intake: who they are (date of birth), their hair loss and goals, the medical screening answers, medicines,
-/// skin and treatment history. <see cref="CandidacyScreening"/> turns it into findings. Immutable; a corrected intake
+/// skin and treatment history. <c>CandidacyScreening</c> turns it into findings. Immutable; a corrected intake
 /// is a new intake.
 /// </summary>
 public sealed record Intake
