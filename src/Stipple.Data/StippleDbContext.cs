@@ -35,6 +35,24 @@ public sealed class StippleDbContext(DbContextOptions<StippleDbContext> options)
 
     public DbSet<ColourModelFit> ColourModelFits => Set<ColourModelFit>();
 
+    public DbSet<ClientNote> ClientNotes => Set<ClientNote>();
+
+    public DbSet<IntakeForm> IntakeForms => Set<IntakeForm>();
+
+    public DbSet<IntakeRecord> Intakes => Set<IntakeRecord>();
+
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+
+    public DbSet<ClientLink> ClientLinks => Set<ClientLink>();
+
+    public DbSet<ScalpPhoto> Photos => Set<ScalpPhoto>();
+
+    public DbSet<ClearanceDocument> ClearanceDocuments => Set<ClearanceDocument>();
+
+    public DbSet<ConsentTemplate> ConsentTemplates => Set<ConsentTemplate>();
+
+    public DbSet<Consent> Consents => Set<Consent>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -56,6 +74,15 @@ public sealed class StippleDbContext(DbContextOptions<StippleDbContext> options)
         modelBuilder.ApplyConfiguration(new PigmentLotConfiguration());
         modelBuilder.ApplyConfiguration(new ColourRecordConfiguration());
         modelBuilder.ApplyConfiguration(new ColourModelFitConfiguration());
+        modelBuilder.ApplyConfiguration(new ClientNoteConfiguration());
+        modelBuilder.ApplyConfiguration(new IntakeFormConfiguration());
+        modelBuilder.ApplyConfiguration(new IntakeRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new ConsultationConfiguration());
+        modelBuilder.ApplyConfiguration(new ClientLinkConfiguration());
+        modelBuilder.ApplyConfiguration(new ScalpPhotoConfiguration());
+        modelBuilder.ApplyConfiguration(new ClearanceDocumentConfiguration());
+        modelBuilder.ApplyConfiguration(new ConsentTemplateConfiguration());
+        modelBuilder.ApplyConfiguration(new ConsentConfiguration());
 
         // Columns are snake_case, as the SQL files spell them; explicit names (complex properties) are kept.
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

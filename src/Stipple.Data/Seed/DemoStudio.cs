@@ -77,7 +77,9 @@ public static class DemoStudio
         for (var i = 0; i < Clients.Length; i++)
         {
             var (given, family, email, phone) = Clients[i];
-            db.Clients.Add(Client.Create(StudioId, DeterministicId("client", i), given, family, email, phone, now - Duration.FromDays(3 * (Clients.Length - i))));
+            // Ages 24 to 57, spread deterministically.
+            var born = new LocalDate(1969 + (i * 3 % 34), 1 + (i * 5 % 12), 1 + (i * 7 % 28));
+            db.Clients.Add(Client.Create(StudioId, DeterministicId("client", i), new ClientDetails(given, family, email, phone, born), now - Duration.FromDays(3 * (Clients.Length - i))));
         }
 
         DemoPigments.Add(db, StudioId, now);

@@ -67,6 +67,15 @@ public sealed class Studio
     public IReadOnlyList<Dilution> Dilutions =>
         Dilution.TryParseList(DilutionRatios, out var list, out _) ? list : Dilution.Defaults;
 
+    /// <summary>The youngest age the studio accepts a client at; never below <see cref="LowestMinimumAge"/>.</summary>
+    public int MinClientAge { get; private set; } = LowestMinimumAge;
+
+    /// <summary>No studio may treat anyone younger (UK Tattooing of Minors Act 1969; smp-facts §10.2, §13.1).</summary>
+    public const int LowestMinimumAge = 18;
+
+    /// <summary>The studio's screening rule numbers as JSON (<c>ScreeningSettings</c>), or null for the defaults.</summary>
+    public string? ScreeningSettingsJson { get; private set; }
+
     public Instant CreatedAt { get; private set; }
 
     public static Studio Create(Guid id, string name, string timeZone, string currency, string locale, Instant now)
@@ -88,6 +97,15 @@ public sealed class Studio
     public void SetImpressionsPerMinute(decimal value) => ImpressionsPerMinute = ValidImpressionsPerMinute(value);
 
     public void SetDilutionRatios(string? value) => DilutionRatios = ValidDilutionRatios(value);
+
+    /// <summary>Sets the minimum client age and the other screening numbers (already validated, as JSON).</summary>
+    public void SetScreening(int minClientAge, string? screeningSettingsJson)
+    {
+        MinClientAge = minClientAge is >= LowestMinimumAge and <= 120
+            ? minClientAge
+            : throw new DomainException("minimumAge", "must be between 18 and 120: no studio may treat anyone under 18.");
+        ScreeningSettingsJson = screeningSettingsJson;
+    }
 
     public DateTimeZone Zone => DateTimeZoneProviders.Tzdb[TimeZone];
 

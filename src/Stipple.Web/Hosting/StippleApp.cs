@@ -5,6 +5,7 @@ using Stipple.Web.Features.Colour;
 using Stipple.Web.Features.Design;
 using Stipple.Web.Features.Pigments;
 using Stipple.Web.Features.Settings;
+using Stipple.Web.Features.Screening;
 using Stipple.Web.Features.Staff;
 using Stipple.Web.Infrastructure;
 using Stipple.Web.Infrastructure.Auth;
@@ -52,6 +53,7 @@ public static class StippleApp
         api.MapColourApi();
         api.MapApiKeyApi();
         api.MapDesignApi();
+        api.MapScreeningApi();
         return app;
     }
 }

@@ -12,10 +12,12 @@ using Stipple.Web.Features.Pigments;
 using Stipple.Web.Features.Design;
 using Stipple.Web.Features.Settings;
 using Stipple.Web.Features.Layout;
+using Stipple.Web.Features.Screening;
 using Stipple.Web.Features.Staff;
 using Stipple.Web.Infrastructure;
 using Stipple.Web.Infrastructure.Auth;
 using Stipple.Web.Infrastructure.Email;
+using Stipple.Web.Infrastructure.Files;
 
 namespace Stipple.Web.Hosting;
 
@@ -75,6 +77,8 @@ public static class StippleServices
         {
             o.SerializerOptions.Converters.Add(new InstantJsonConverter());
             o.SerializerOptions.Converters.Add(new LocalDateJsonConverter());
+            // Enums travel by name (e.g. "DeferUntil", "IIIVertex"), as the screening contract documents.
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
         });
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -113,6 +117,7 @@ public static class StippleServices
             services.AddSingleton<IEmailSender, FileMailbox>();
         }
 
+        services.AddSingleton<IFileStore>(new DiskFileStore(settings.FilesDirectory));
         services.AddScoped<ShellInfo>();
         services.AddScoped<StudioClock>();
         services.AddScoped<TotpSecrets>();
@@ -127,6 +132,7 @@ public static class StippleServices
         services.AddScoped<ColourService>();
         services.AddScoped<ColourModelFitter>();
         services.AddScoped<DesignService>();
+        services.AddScoped<ScreeningService>();
         return builder;
     }
 }

@@ -23,6 +23,12 @@ public sealed record StippleSettings
     /// <summary>Data-protection keys and the development mailbox live here. <c>STIPPLE_DATA_DIR</c>.</summary>
     public required string DataDirectory { get; init; }
 
+    /// <summary>Where uploaded photos and documents are stored. <c>STIPPLE_FILES_DIR</c>, default <c>{data}/files</c>.</summary>
+    public required string FilesDirectory { get; init; }
+
+    /// <summary>Largest photo accepted, in bytes. <c>STIPPLE_MAX_PHOTO_BYTES</c>, default 20 MiB.</summary>
+    public long MaxPhotoBytes { get; init; } = 20 * 1024 * 1024;
+
     public SmtpSettings? Smtp { get; init; }
 
     /// <summary>Largest request body accepted, in bytes. <c>STIPPLE_MAX_REQUEST_BYTES</c>, default 10 MiB.</summary>
@@ -39,6 +45,7 @@ public sealed record StippleSettings
         }
 
         var smtpHost = configuration["STIPPLE_SMTP_HOST"];
+        var dataDirectory = NonEmpty(configuration["STIPPLE_DATA_DIR"]) ?? Path.Combine(contentRoot, ".stipple");
         return new StippleSettings
         {
             Database = database,
@@ -46,7 +53,9 @@ public sealed record StippleSettings
             Migrate = Flag(configuration["STIPPLE_MIGRATE"], defaultValue: true),
             SeedDemo = Flag(configuration["STIPPLE_SEED_DEMO"], defaultValue: false),
             DemoApiKey = NonEmpty(configuration["STIPPLE_DEMO_API_KEY"]),
-            DataDirectory = NonEmpty(configuration["STIPPLE_DATA_DIR"]) ?? Path.Combine(contentRoot, ".stipple"),
+            DataDirectory = dataDirectory,
+            FilesDirectory = NonEmpty(configuration["STIPPLE_FILES_DIR"]) ?? Path.Combine(dataDirectory, "files"),
+            MaxPhotoBytes = long.TryParse(configuration["STIPPLE_MAX_PHOTO_BYTES"], System.Globalization.CultureInfo.InvariantCulture, out var maxPhoto) && maxPhoto > 0 ? maxPhoto : 20 * 1024 * 1024,
             MaxRequestBytes = long.TryParse(configuration["STIPPLE_MAX_REQUEST_BYTES"], System.Globalization.CultureInfo.InvariantCulture, out var max) && max > 0 ? max : 10 * 1024 * 1024,
             Smtp = string.IsNullOrWhiteSpace(smtpHost)
                 ? null

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Stipple.Web.Infrastructure.Auth;
 
@@ -13,6 +14,12 @@ public static class ClientEndpoints
         group.MapPost("/", CreateAsync).WithName("CreateClient");
         group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateClient");
         group.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteClient");
+        group.MapGet("/{id:guid}/duplicates", DuplicatesAsync).WithName("ClientDuplicates")
+            .WithSummary("Other clients with the same e-mail address or phone number.");
+        group.MapPost("/{id:guid}/merge", MergeAsync).WithName("MergeClients")
+            .WithSummary("Moves everything of duplicateId to this client and deletes the duplicate.");
+        group.MapGet("/{id:guid}/notes", NotesAsync).WithName("ClientNotes");
+        group.MapPost("/{id:guid}/notes", AddNoteAsync).WithName("AddClientNote");
         return api;
     }
 
@@ -39,6 +46,36 @@ public static class ClientEndpoints
         }
 
         return result.Succeeded ? TypedResults.Ok(result.Value!) : TypedResults.ValidationProblem(result.Errors!.ToDictionary());
+    }
+
+    private static async Task<Ok<IReadOnlyList<DuplicatePair>>> DuplicatesAsync(Guid id, ClientService clients, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await clients.DuplicatesOfAsync(id, cancellationToken));
+
+    private static async Task<Results<Ok<ClientDto>, NotFound, ValidationProblem>> MergeAsync(Guid id, MergeInput input, ClaimsPrincipal user, ClientService clients, CancellationToken cancellationToken)
+    {
+        var result = await clients.MergeAsync(id, input?.DuplicateId, user.UserId(), cancellationToken);
+        if (result.NotFound)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return result.Succeeded ? TypedResults.Ok(result.Value!) : TypedResults.ValidationProblem(result.Errors!.ToDictionary());
+    }
+
+    private static async Task<Ok<IReadOnlyList<ClientNoteDto>>> NotesAsync(Guid id, ClientService clients, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await clients.NotesAsync(id, cancellationToken));
+
+    private static async Task<Results<Created<ClientNoteDto>, NotFound, ValidationProblem>> AddNoteAsync(Guid id, NoteInput input, ClaimsPrincipal user, ClientService clients, CancellationToken cancellationToken)
+    {
+        var result = await clients.AddNoteAsync(id, input?.Body, user.UserId(), cancellationToken);
+        if (result.NotFound)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return result.Succeeded
+            ? TypedResults.Created($"/api/v1/clients/{id}/notes", result.Value!)
+            : TypedResults.ValidationProblem(result.Errors!.ToDictionary());
     }
 
     private static async Task<Results<NoContent, NotFound>> DeleteAsync(Guid id, ClientService clients, CancellationToken cancellationToken) =>

@@ -13,7 +13,13 @@ public sealed class IndexModel(ClientService clients) : PageModel
 
     public IReadOnlyList<ClientDto> Clients { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Clients = await clients.ListAsync(Search, cancellationToken);
+    public IReadOnlyList<DuplicatePair> Duplicates { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Clients = await clients.ListAsync(Search, cancellationToken);
+        Duplicates = await clients.DuplicatesAsync(10, cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
