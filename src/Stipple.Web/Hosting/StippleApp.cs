@@ -3,6 +3,7 @@ using Stipple.Web.Features.ApiKeys;
 using Stipple.Web.Features.Clients;
 using Stipple.Web.Features.Colour;
 using Stipple.Web.Features.Design;
+using Stipple.Web.Features.Photos;
 using Stipple.Web.Features.Pigments;
 using Stipple.Web.Features.Settings;
 using Stipple.Web.Features.Screening;
@@ -41,6 +42,7 @@ public static class StippleApp
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapRazorPages();
+        app.MapClientPhotoRoutes();
 
         var api = app.MapGroup("/api/v1")
             .AddEndpointFilter<CookieApiAntiforgeryFilter>()
@@ -54,6 +56,7 @@ public static class StippleApp
         api.MapApiKeyApi();
         api.MapDesignApi();
         api.MapScreeningApi();
+        api.MapPhotoApi();
         return app;
     }
 }

@@ -8,6 +8,8 @@ using Stipple.Web.Features.ApiKeys;
 using Stipple.Web.Features.Clients;
 using Stipple.Web.Features.Colour;
 using Stipple.Web.Features.Dashboard;
+using Stipple.Web.Features.Consultations;
+using Stipple.Web.Features.Photos;
 using Stipple.Web.Features.Pigments;
 using Stipple.Web.Features.Design;
 using Stipple.Web.Features.Settings;
@@ -51,7 +53,8 @@ public static class StippleServices
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o =>
         {
-            o.MultipartBodyLengthLimit = settings.MaxRequestBytes;
+            // Kestrel's body limit guards every request; upload endpoints raise it for themselves (PhotoEndpoints).
+            o.MultipartBodyLengthLimit = Math.Max(settings.MaxRequestBytes, PhotoEndpoints.UploadRequestLimit);
             o.ValueCountLimit = 512;
         });
 
@@ -133,6 +136,9 @@ public static class StippleServices
         services.AddScoped<ColourModelFitter>();
         services.AddScoped<DesignService>();
         services.AddScoped<ScreeningService>();
+        services.AddScoped<ConsultationService>();
+        services.AddScoped<IntakeService>();
+        services.AddScoped<PhotoService>();
         return builder;
     }
 }
