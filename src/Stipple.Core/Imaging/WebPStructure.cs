@@ -26,6 +26,7 @@ internal static class WebPStructure
     private const uint Vp8L = 0x5650384C; // "VP8L"
     private const uint Vp8X = 0x56503858; // "VP8X"
     private const uint Anim = 0x414E494D; // "ANIM"
+    private const uint ExifChunk = 0x45584946; // "EXIF"
     private const int HeaderLength = 12; // "RIFF", size, "WEBP"
     private const int ChunkHeaderLength = 8;
     private const int Vp8XLength = 10;
@@ -35,8 +36,6 @@ internal static class WebPStructure
     private const byte ExifFlag = 0x08;
     private const byte XmpFlag = 0x04;
     private const byte AnimationFlag = 0x02;
-
-    private static readonly uint ExifChunk = LayoutPart.Codes("EXIF").Single();
 
     /// <summary>
     /// Chunks kept after the VP8X header by <see cref="Strip"/>: the image data and what shows it right (colour profile,
@@ -67,6 +66,25 @@ internal static class WebPStructure
         }
 
         var end = 8 + (int)riffSize;
+        var firstSize = BinaryPrimitives.ReadUInt32LittleEndian(data[(HeaderLength + 4)..]);
+        if (firstSize > (uint)(end - HeaderLength - ChunkHeaderLength))
+        {
+            return Damaged("it ends inside a chunk");
+        }
+
+        var first = new LayoutPart(BinaryPrimitives.ReadUInt32BigEndian(data[HeaderLength..]), HeaderLength, ChunkHeaderLength + (int)firstSize);
+        var extended = first.Kind == Vp8X;
+        var damage = extended ? ReadCanvasSize(data, first, out var width, out var height) : ReadBitstreamSize(data, first, out width, out height);
+        if (damage is not null)
+        {
+            return Damaged(damage);
+        }
+
+        if (limits?.CheckSize(width, height) is { } limitError)
+        {
+            return ImageLayout.Refused(limitError);
+        }
+
         var parts = new List<LayoutPart>();
         var pos = HeaderLength;
         while (pos < end)
@@ -89,19 +107,6 @@ internal static class WebPStructure
 
             parts.Add(new(BinaryPrimitives.ReadUInt32BigEndian(data[pos..]), pos, ChunkHeaderLength + (int)size));
             pos = Math.Min(end, pos + ChunkHeaderLength + (int)size + ((int)size & 1)); // a missing last pad byte is tolerated
-        }
-
-        var first = parts[0];
-        var extended = first.Kind == Vp8X;
-        var damage = extended ? ReadCanvasSize(data, first, out var width, out var height) : ReadBitstreamSize(data, first, out width, out height);
-        if (damage is not null)
-        {
-            return Damaged(damage);
-        }
-
-        if (limits?.CheckSize(width, height) is { } limitError)
-        {
-            return ImageLayout.Refused(limitError);
         }
 
         if (extended && CheckExtendedContent(data, parts, width, height) is { } contentDamage)
