@@ -87,7 +87,7 @@ public sealed class ApiTests(StippleAppFactory app, ApiTests.KestrelAppFactory k
         (await kestrel.InStudioAsync(kestrelStudio.Id, db => db.Clients.CountAsync(c => c.FamilyName == "Big"))).ShouldBe(0);
 
         // A normal request on the same server still works.
-        (await client.PostAsJsonAsync("/api/v1/clients", new { givenName = "Small", familyName = "Big" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await client.PostAsJsonAsync("/api/v1/clients", new { givenName = "Small", familyName = "Big", dateOfBirth = StippleAppFactory.AdultDateOfBirth })).StatusCode.ShouldBe(HttpStatusCode.Created);
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class ApiTests(StippleAppFactory app, ApiTests.KestrelAppFactory k
         using var client = ApiClient();
         var family = $"Trip{Guid.NewGuid():N}";
 
-        var created = await client.PostAsJsonAsync("/api/v1/clients", new { givenName = "Rita", familyName = family, email = "Rita@Example.com" });
+        var created = await client.PostAsJsonAsync("/api/v1/clients", new { givenName = "Rita", familyName = family, email = "Rita@Example.com", dateOfBirth = StippleAppFactory.AdultDateOfBirth });
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
         var dto = (await created.Content.ReadFromJsonAsync<ClientRow>())!;
         created.Headers.Location!.ToString().ShouldBe($"/api/v1/clients/{dto.Id}");
@@ -147,7 +147,7 @@ public sealed class ApiTests(StippleAppFactory app, ApiTests.KestrelAppFactory k
         fetched.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await fetched.Content.ReadFromJsonAsync<ClientRow>())!.FamilyName.ShouldBe(family);
 
-        var updated = await client.PutAsJsonAsync($"/api/v1/clients/{dto.Id}", new { givenName = "Margarita", familyName = family, phone = "+44 20 7946 0000" });
+        var updated = await client.PutAsJsonAsync($"/api/v1/clients/{dto.Id}", new { givenName = "Margarita", familyName = family, phone = "+44 20 7946 0000", dateOfBirth = StippleAppFactory.AdultDateOfBirth });
         updated.StatusCode.ShouldBe(HttpStatusCode.OK);
         var changed = (await updated.Content.ReadFromJsonAsync<ClientRow>())!;
         changed.GivenName.ShouldBe("Margarita");

@@ -231,7 +231,7 @@ public sealed class PigmentApiTests(StippleAppFactory app) : IClassFixture<Stipp
     {
         using var client = app.CreateApiClient(key);
         var id = await CreateAsync(client, "Erasure Shade");
-        var person = await (await client.PostAsJsonAsync("/api/v1/clients", new { givenName = "Erin", familyName = "Erased" })).Content.ReadFromJsonAsync<JsonElement>();
+        var person = await (await client.PostAsJsonAsync("/api/v1/clients", new { givenName = "Erin", familyName = "Erased", dateOfBirth = StippleAppFactory.AdultDateOfBirth })).Content.ReadFromJsonAsync<JsonElement>();
         var personId = person.GetProperty("id").GetGuid();
         var recordId = await PigmentTestData.AddColourRecordAsync(app, studio.Id, id, null, personId);
 

@@ -108,7 +108,7 @@ public sealed class RoleAccessTests(StippleAppFactory app) : IClassFixture<Stipp
         var session = await BrowserSession.SignedInAsync(app, studio.FrontDesk.Email);
         var family = $"Forged{Guid.NewGuid():N}";
 
-        using (var forged = new HttpRequestMessage(HttpMethod.Post, "/api/v1/clients") { Content = JsonContent.Create(new { givenName = "Eve", familyName = family }) })
+        using (var forged = new HttpRequestMessage(HttpMethod.Post, "/api/v1/clients") { Content = JsonContent.Create(new { givenName = "Eve", familyName = family, dateOfBirth = StippleAppFactory.AdultDateOfBirth }) })
         {
             var response = await session.Client.SendAsync(forged);
             response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -117,7 +117,7 @@ public sealed class RoleAccessTests(StippleAppFactory app) : IClassFixture<Stipp
         (await app.InStudioAsync(studio.Id, db => db.Clients.CountAsync(c => c.FamilyName == family))).ShouldBe(0);
 
         var token = await session.TokenAsync("/Accounts/Security");
-        using var genuine = new HttpRequestMessage(HttpMethod.Post, "/api/v1/clients") { Content = JsonContent.Create(new { givenName = "Eve", familyName = family }) };
+        using var genuine = new HttpRequestMessage(HttpMethod.Post, "/api/v1/clients") { Content = JsonContent.Create(new { givenName = "Eve", familyName = family, dateOfBirth = StippleAppFactory.AdultDateOfBirth }) };
         genuine.Headers.Add("RequestVerificationToken", token);
         var created = await session.Client.SendAsync(genuine);
         created.StatusCode.ShouldBe(HttpStatusCode.Created);

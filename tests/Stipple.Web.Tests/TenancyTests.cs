@@ -54,7 +54,7 @@ public sealed class TenancyTests(StippleAppFactory app) : IClassFixture<StippleA
         var target = b.Clients[0].Id;
 
         (await client.GetAsync($"/api/v1/clients/{target}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await client.PutAsJsonAsync($"/api/v1/clients/{target}", new { givenName = "Hacked", familyName = "Name" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.PutAsJsonAsync($"/api/v1/clients/{target}", new { givenName = "Hacked", familyName = "Name", dateOfBirth = StippleAppFactory.AdultDateOfBirth })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await client.DeleteAsync($"/api/v1/clients/{target}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await client.GetFromJsonAsync<List<ClientRow>>($"/api/v1/clients?search={b.Tag}"))!.ShouldBeEmpty();
 
@@ -70,7 +70,7 @@ public sealed class TenancyTests(StippleAppFactory app) : IClassFixture<StippleA
 
         (await session.Client.GetAsync($"/Clients/{a.Clients[0].Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await session.Client.GetAsync($"/Clients/{target}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var edit = await session.PostFormAsync("/Clients", $"/Clients/{target}", new() { ["Input.GivenName"] = "Hacked", ["Input.FamilyName"] = "Name" });
+        var edit = await session.PostFormAsync("/Clients", $"/Clients/{target}", new() { ["Input.GivenName"] = "Hacked", ["Input.FamilyName"] = "Name", ["Input.DateOfBirth"] = StippleAppFactory.AdultDateOfBirth });
         edit.StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         var list = await session.Client.GetStringAsync("/Clients");

@@ -16,11 +16,20 @@ public class StippleAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "correct horse battery";
 
+    /// <summary>A date of birth that makes a client an adult in every studio (clients must have one).</summary>
+    public const string AdultDateOfBirth = "1985-06-15";
+
+    /// <summary><see cref="AdultDateOfBirth"/> as a date.</summary>
+    public static LocalDate AdultBirthday { get; } = new(1985, 6, 15);
+
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "stipple-test-" + Guid.NewGuid().ToString("N"));
 
     public TestDatabase Database { get; private set; } = null!;
 
     public string MailboxFolder => Path.Combine(dataDirectory, "mailbox");
+
+    /// <summary>Where the app stores uploaded files (STIPPLE_FILES_DIR defaults to the data directory's files folder).</summary>
+    public string FilesDirectory => Path.Combine(dataDirectory, "files");
 
     protected virtual bool SeedDemo => false;
 
@@ -57,6 +66,15 @@ public class StippleAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await using var scope = Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<StudioScope>().Set(studioId);
         return await work(scope.ServiceProvider.GetRequiredService<StippleDbContext>());
+    }
+
+    /// <summary>Runs <paramref name="work"/> with the services of a request scoped to <paramref name="studioId"/> (feature services included).</summary>
+    public async Task<T> InStudioServicesAsync<T>(Guid studioId, Func<IServiceProvider, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<StudioScope>().Set(studioId);
+        return await work(scope.ServiceProvider);
     }
 
     /// <summary>Stores a new active API key for the studio and returns the key itself (as an owner would copy it).</summary>
@@ -100,8 +118,8 @@ public class StippleAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             var owner = Staff("owner", StaffRole.Owner);
             var practitioner = Staff("practitioner", StaffRole.Practitioner);
             var desk = Staff("desk", StaffRole.FrontDesk);
-            var first = Client.Create(id, Guid.NewGuid(), "Ada", $"Client{tag}", $"ada-{tag}@example.com", null, now);
-            var second = Client.Create(id, Guid.NewGuid(), "Ben", $"Client{tag}", null, "+44 7700 900000", now);
+            var first = Client.Create(id, Guid.NewGuid(), new ClientDetails("Ada", $"Client{tag}", $"ada-{tag}@example.com", null, AdultBirthday), now);
+            var second = Client.Create(id, Guid.NewGuid(), new ClientDetails("Ben", $"Client{tag}", null, "+44 7700 900000", AdultBirthday), now);
             db.Clients.AddRange(first, second);
             db.Rooms.Add(Room.Create(id, Guid.NewGuid(), "Room A"));
             await db.SaveChangesAsync();
