@@ -16,6 +16,7 @@ public sealed class TestDatabase : IAsyncDisposable
         Admin = admin;
         OwnerConnectionString = For(admin, name, "stipple_owner");
         AppConnectionString = For(admin, name, "stipple_app");
+        SuperuserConnectionString = For(admin, name, admin.Username!);
     }
 
     public string Name { get; }
@@ -23,6 +24,9 @@ public sealed class TestDatabase : IAsyncDisposable
     public string OwnerConnectionString { get; }
 
     public string AppConnectionString { get; }
+
+    /// <summary>The cluster's superuser on this database, for what only a superuser may do (e.g. load auto_explain).</summary>
+    public string SuperuserConnectionString { get; }
 
     private NpgsqlConnectionStringBuilder Admin { get; }
 
