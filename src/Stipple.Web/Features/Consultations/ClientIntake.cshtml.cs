@@ -56,7 +56,7 @@ public sealed class ClientIntakeModel(IntakeService intakes, StippleDbContext db
         var result = await intakes.SubmitThroughLinkAsync(link, intake, cancellationToken);
         if (!result.Succeeded)
         {
-            result.Errors?.CopyTo(ModelState, key => string.Equals(key, "token", StringComparison.Ordinal) ? string.Empty : IntakeFormInput.FormKey(key));
+            result.Errors?.CopyTo(ModelState, key => string.Equals(key, "token", StringComparison.Ordinal) ? string.Empty : Input.FormKeyOfIntakePath(key));
             return Page();
         }
 

@@ -67,7 +67,7 @@ public sealed class IntakeModel(ConsultationService consultations, IntakeService
 
         if (!result.Succeeded)
         {
-            result.Errors!.CopyTo(ModelState, IntakeFormInput.FormKey);
+            result.Errors!.CopyTo(ModelState, Input.FormKeyOfIntakePath);
             return Page();
         }
 

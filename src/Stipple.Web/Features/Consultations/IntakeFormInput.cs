@@ -182,6 +182,29 @@ public sealed class IntakeFormInput
         return "Input." + string.Join('.', segments);
     }
 
+    /// <summary>
+    /// The form key for an error the intake validator gives: its <c>medications[k]</c> counts only the ticked rows (the
+    /// intake's medicines), so it becomes the index of the k-th ticked row on the form, e.g. <c>medications[0].stoppedOn</c>
+    /// with only the antiplatelet row ticked → <c>Input.Medications[3].StoppedOn</c>.
+    /// </summary>
+    public string FormKeyOfIntakePath(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        const string prefix = "medications[";
+        var close = path.IndexOf(']', StringComparison.Ordinal);
+        if (path.StartsWith(prefix, StringComparison.Ordinal) && close > prefix.Length
+            && int.TryParse(path.AsSpan(prefix.Length, close - prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var k))
+        {
+            var ticked = Medications.Select((row, i) => (row.Taken, i)).Where(r => r.Taken).Select(r => r.i).ToList();
+            if (k < ticked.Count)
+            {
+                path = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{prefix}{ticked[k]}{path[close..]}");
+            }
+        }
+
+        return FormKey(path);
+    }
+
     private static string? Iso(LocalDate? date) => date is { } d ? LocalDatePattern.Iso.Format(d) : null;
 
     private static LocalDate? Date(string? text, string field, FieldErrors errors)
