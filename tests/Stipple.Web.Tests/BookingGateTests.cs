@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Stipple.Core.Care;
+using Stipple.Web.Features.Screening;
 using Stipple.Web.Tests.Infrastructure;
 using static Stipple.Web.Tests.Infrastructure.CareTestData;
 
@@ -159,6 +161,28 @@ public sealed class BookingGateTests(StippleAppFactory app) : IClassFixture<Stip
         clientPage.ShouldContain("No SMP session before");
         clientPage.ShouldContain("Isotretinoin was stopped on " + Iso(stopped));
         consultationPage.ShouldContain("Isotretinoin was stopped on " + Iso(stopped));
+    }
+
+    [Fact]
+    public async Task Raising_the_studios_minimum_age_blocks_a_younger_client_until_the_birthday()
+    {
+        var strict = await app.CreateStudioAsync("Gate Strict");
+        using var api = app.CreateApiClient(await app.CreateApiKeyAsync(strict.Id));
+        var born = Today().PlusYears(-19);
+        var created = await api.PostAsJsonAsync("/api/v1/clients", new { givenName = "Young", familyName = "Adult", dateOfBirth = Iso(born) });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var client = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await SubmitIntakeAsync(app, strict.Id, await StartConsultationAsync(app, strict.Id, client), Clean(born));
+        (await api.GetFromJsonAsync<JsonElement>($"/api/v1/screening/clients/{client}/gate")).GetProperty("allowed").GetBoolean().ShouldBeTrue();
+
+        await app.InStudioServicesAsync(strict.Id, services =>
+            services.GetRequiredService<ScreeningService>().SaveSettingsAsync(ScreeningSettings.Default with { MinimumAge = 21 }, CancellationToken.None));
+
+        var gate = await api.GetFromJsonAsync<JsonElement>($"/api/v1/screening/clients/{client}/gate");
+        gate.GetProperty("allowed").GetBoolean().ShouldBeFalse();
+        gate.GetProperty("outcome").GetString().ShouldBe("HardStop");
+        gate.GetProperty("reasons").EnumerateArray().ShouldHaveSingleItem().GetString()!.ShouldContain($"turns 21 on {Iso(born.PlusYears(21))}");
+        (await api.GetFromJsonAsync<JsonElement>($"/api/v1/screening/clients/{client}/gate?on={Iso(born.PlusYears(21))}")).GetProperty("allowed").GetBoolean().ShouldBeTrue();
     }
 
     [Fact]

@@ -150,6 +150,85 @@ public sealed class PhotoUploadTests(StippleAppFactory app) : IClassFixture<Stip
         list!.Count(p => string.Equals(p.GetProperty("angle").GetString(), "Crown", StringComparison.OrdinalIgnoreCase)).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task The_consultation_pages_upload_form_saves_a_photo_and_refuses_a_program_with_a_message()
+    {
+        var own = await CareTestData.StartConsultationAsync(app, studio.Id, studio.Clients[1].Id);
+        var practitioner = await BrowserSession.SignedInAsync(app, studio.Practitioner.Email);
+        var token = await practitioner.TokenAsync($"/Consultations/{own}");
+
+        var refused = await PostPageFormAsync(practitioner, token, $"/Consultations/{own}/Photos?handler=Upload", WindowsProgram(), "photo.jpg", "image/jpeg", ("angle", "left"));
+        refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        refused.Headers.Location!.ToString().ShouldBe($"/Consultations/{own}#photos");
+        WebUtility.HtmlDecode(await practitioner.Client.GetStringAsync($"/Consultations/{own}"))
+            .ShouldContain("Photo not saved: the file is not a JPEG, PNG or WebP image");
+
+        var saved = await PostPageFormAsync(practitioner, token, $"/Consultations/{own}/Photos?handler=Upload", PhoneJpeg(), "IMG_0007.jpg", "image/jpeg", ("angle", "left"));
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var photo = await app.InStudioAsync(studio.Id, db => db.Photos.AsNoTracking().SingleAsync(p => p.ConsultationId == own));
+        photo.UploadedBy.ShouldBe(studio.Practitioner.Id);
+        var page = WebUtility.HtmlDecode(await practitioner.Client.GetStringAsync($"/Consultations/{own}"));
+        page.ShouldContain("Photo saved.");
+        page.ShouldContain($"<img src=\"/api/v1/photos/{photo.Id}\"");
+        WebUtility.HtmlDecode(await practitioner.Client.GetStringAsync($"/Clients/{studio.Clients[1].Id}/Photos?angle=left")).ShouldContain($"/api/v1/photos/{photo.Id}");
+        (await practitioner.Client.GetAsync($"/api/v1/photos/{photo.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Front_desk_cannot_upload_photos()
+    {
+        var desk = await BrowserSession.SignedInAsync(app, studio.FrontDesk.Email);
+        var token = await desk.TokenAsync($"/Consultations/{consultation}");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/consultations/{consultation}/photos/right") { Content = FileForm(PhoneJpeg(), "IMG.jpg", "image/jpeg") };
+        request.Headers.Add("RequestVerificationToken", token);
+
+        var response = await desk.Client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        await ShouldStoreNothingForAsync("right");
+    }
+
+    [Fact]
+    public async Task A_clearance_must_be_a_pdf_or_a_photo_and_a_photo_of_a_letter_is_stripped_too()
+    {
+        using var client = app.CreateApiClient(key);
+        var person = studio.Clients[1].Id;
+
+        using (var program = FileForm(WindowsProgram(), "letter.pdf", "application/pdf"))
+        {
+            (await CareTestData.ProblemAsync(await client.PostAsync($"/api/v1/clients/{person}/clearances", program)))["file"][0]
+                .ShouldContain("must be a PDF or a JPEG, PNG or WebP");
+        }
+
+        using (var noNote = FileForm(PhoneJpeg(), "letter.jpg", "image/jpeg", new string('n', 2001)))
+        {
+            (await CareTestData.ProblemAsync(await client.PostAsync($"/api/v1/clients/{person}/clearances", noNote))).Keys.ShouldBe(["note"]);
+        }
+
+        (await app.InStudioAsync(studio.Id, db => db.ClearanceDocuments.CountAsync(d => d.ClientId == person))).ShouldBe(0);
+        using var photo = FileForm(PhoneJpeg(), "../../etc/GP letter.jpg", "image/jpeg");
+        var created = await client.PostAsync($"/api/v1/clients/{person}/clearances", photo);
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var document = await created.Content.ReadFromJsonAsync<JsonElement>();
+        document.GetProperty("fileName").GetString().ShouldBe("GP letter.jpg");
+        document.GetProperty("mediaType").GetString().ShouldBe("image/jpeg");
+        var served = await client.GetAsync(document.GetProperty("url").GetString());
+        served.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
+        ShouldHoldNoMetadata(await served.Content.ReadAsByteArrayAsync());
+    }
+
+    private static async Task<HttpResponseMessage> PostPageFormAsync(BrowserSession session, string token, string action, byte[] bytes, string fileName, string contentType, params (string Name, string Value)[] fields)
+    {
+        using var form = FileForm(bytes, fileName, contentType);
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        return await session.Client.PostAsync(action, form);
+    }
+
     /// <summary>Only the image and, for a turned phone photo, a minimal EXIF holding nothing but the orientation.</summary>
     private static void ShouldHoldNoMetadata(byte[] jpeg)
     {
