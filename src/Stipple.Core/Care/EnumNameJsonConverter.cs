@@ -10,7 +10,7 @@ namespace Stipple.Core.Care;
 /// <c>"II,IV"</c> would silently read as <c>IVa</c>): here only one exact name is a value; anything else, numbers
 /// included, is a <see cref="JsonException"/>. Writing an undefined value is one too.
 /// </summary>
-internal sealed class EnumNameJsonConverter : JsonConverterFactory
+public sealed class EnumNameJsonConverter : JsonConverterFactory
 {
     public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum;
 

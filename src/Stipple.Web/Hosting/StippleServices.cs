@@ -81,7 +81,7 @@ public static class StippleServices
             o.SerializerOptions.Converters.Add(new InstantJsonConverter());
             o.SerializerOptions.Converters.Add(new LocalDateJsonConverter());
             // Enums travel by name (e.g. "DeferUntil", "IIIVertex"), as the screening contract documents.
-            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new Stipple.Core.Care.EnumNameJsonConverter());
         });
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
