@@ -100,8 +100,8 @@ public class StippleAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             var owner = Staff("owner", StaffRole.Owner);
             var practitioner = Staff("practitioner", StaffRole.Practitioner);
             var desk = Staff("desk", StaffRole.FrontDesk);
-            var first = Client.Create(id, Guid.NewGuid(), "Ada", $"Client{tag}", $"ada-{tag}@example.com", null, now);
-            var second = Client.Create(id, Guid.NewGuid(), "Ben", $"Client{tag}", null, "+44 7700 900000", now);
+            var first = Client.Create(id, Guid.NewGuid(), new ClientDetails("Ada", $"Client{tag}", $"ada-{tag}@example.com", null, new LocalDate(1985, 6, 15)), now);
+            var second = Client.Create(id, Guid.NewGuid(), new ClientDetails("Ben", $"Client{tag}", null, "+44 7700 900000", new LocalDate(1979, 2, 3)), now);
             db.Clients.AddRange(first, second);
             db.Rooms.Add(Room.Create(id, Guid.NewGuid(), "Room A"));
             await db.SaveChangesAsync();
