@@ -7,6 +7,7 @@ using Stipple.Web.Features.Accounts;
 using Stipple.Web.Features.ApiKeys;
 using Stipple.Web.Features.Clients;
 using Stipple.Web.Features.Colour;
+using Stipple.Web.Features.Consents;
 using Stipple.Web.Features.Dashboard;
 using Stipple.Web.Features.Consultations;
 using Stipple.Web.Features.Photos;
@@ -139,6 +140,8 @@ public static class StippleServices
         services.AddScoped<ConsultationService>();
         services.AddScoped<IntakeService>();
         services.AddScoped<PhotoService>();
+        services.AddScoped<ConsentService>();
+        services.AddScoped<ConsentPdfService>();
         return builder;
     }
 }
