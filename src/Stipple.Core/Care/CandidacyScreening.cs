@@ -35,8 +35,7 @@ public static class CandidacyScreening
                 "Invalid screening settings: " + string.Join("; ", problems.Select(p => p.Field + " " + p.Message)), nameof(settings));
         }
 
-        var context = new Context(on, settings, []);
-        on = context.On;
+        var context = new Context(on, settings);
         var medical = intake.Medical ?? new MedicalAnswers();
         var medications = (intake.Medications ?? []).Where(m => m is not null).ToList();
         var classification = intake.Classification ?? new HairLossClassification();
@@ -51,7 +50,7 @@ public static class CandidacyScreening
         CheckNoShave(context, intake.Goals ?? [], other, intake.Hair ?? new HairState());
         CheckStudioAnswers(context, intake.StudioAnswers ?? []);
 
-        return new ScreeningResult(on, context.Findings);
+        return new ScreeningResult(context.On, context.Findings);
     }
 
     /// <summary>
@@ -63,8 +62,16 @@ public static class CandidacyScreening
 
     private static void CheckAge(Context c, LocalDate dateOfBirth)
     {
-        var birth = CareDates.Iso(dateOfBirth);
         var minimum = c.Settings.MinimumAge;
+        if (dateOfBirth == default)
+        {
+            // The validator refuses this intake; screening stays total but never assumes an unknown age is old enough.
+            c.Add(ScreeningRules.Age, ScreeningOutcome.HardStop, null, Invariant(
+                $"No date of birth is recorded, so the client cannot be confirmed to be {minimum} or over. Record it (checked against photo ID) before SMP."));
+            return;
+        }
+
+        var birth = CareDates.Iso(dateOfBirth);
         var allowedFrom = CareDates.Anniversary(birth, minimum);
         if (c.On < allowedFrom)
         {
@@ -203,8 +210,9 @@ public static class CandidacyScreening
         }
         else
         {
+            var before = lookahead > 0 ? Invariant($" SMP sessions must end at least {lookahead} days before it.") : "";
             c.Add(ScreeningRules.ChemotherapyUpcoming, ScreeningOutcome.Warn, null, Invariant(
-                $"Chemotherapy is due to start on {D(start)}. SMP sessions must end at least {lookahead} days before it, and can resume {wait} days after the last treatment."));
+                $"Chemotherapy is due to start on {D(start)}.{before} SMP can resume {wait} days after the last treatment."));
         }
     }
 
@@ -374,9 +382,13 @@ public static class CandidacyScreening
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The day, the settings and the findings gathered so far.</summary>
-    private sealed record Context(LocalDate Day, ScreeningSettings Settings, List<ScreeningFinding> Findings)
+    private sealed class Context(LocalDate on, ScreeningSettings settings)
     {
-        public LocalDate On { get; } = CareDates.Iso(Day);
+        public LocalDate On { get; } = CareDates.Iso(on);
+
+        public ScreeningSettings Settings { get; } = settings;
+
+        public List<ScreeningFinding> Findings { get; } = [];
 
         public void Add(string rule, ScreeningOutcome outcome, LocalDate? until, string reason) =>
             Findings.Add(new ScreeningFinding(rule, outcome, until, reason, ScreeningRules.Find(rule)!.Source));

@@ -36,7 +36,9 @@ public sealed record Medication
     /// <summary>The medicine's name as the client gave it (free text, optional).</summary>
     public string? Name { get; init; }
 
+    /// <summary>The first day taken, if known; a day after the day judged makes it a planned course.</summary>
     public LocalDate? StartedOn { get; init; }
 
+    /// <summary>The last day taken (the last dose), or null while still taking it; never before <see cref="StartedOn"/>.</summary>
     public LocalDate? StoppedOn { get; init; }
 }

@@ -5,7 +5,7 @@ namespace Stipple.Core.Care;
 /// <summary>
 /// One rule's verdict on an intake.
 /// </summary>
-/// <param name="Rule">The rule's stable id, e.g. <c>isotretinoin</c> (see <c>ScreeningRules</c>).</param>
+/// <param name="Rule">The rule's stable id, e.g. <c>isotretinoin</c> (see <see cref="ScreeningRules"/>).</param>
 /// <param name="Outcome">The verdict.</param>
 /// <param name="Until">
 /// For <see cref="ScreeningOutcome.DeferUntil"/>: the first day an SMP session may take place; null means "until the

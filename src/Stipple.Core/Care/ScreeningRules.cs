@@ -36,7 +36,10 @@ public static class ScreeningRules
     /// <summary>Chemotherapy taken or ongoing: deferred until the studio's wait after the last treatment has passed.</summary>
     public const string Chemotherapy = "chemotherapy";
 
-    /// <summary>Chemotherapy due to start soon after the day judged: deferred.</summary>
+    /// <summary>
+    /// Chemotherapy due to start within <see cref="ScreeningSettings.ChemotherapyLookaheadDays"/> after the day judged:
+    /// deferred. A course planned later is a warning (plan the sessions to end before it).
+    /// </summary>
     public const string ChemotherapyUpcoming = "chemotherapy-upcoming";
 
     /// <summary>Laser tattoo removal in the treatment area: deferred until the studio's wait has passed.</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Stipple.Web.Features.ApiKeys;
 using Stipple.Web.Features.Clients;
 using Stipple.Web.Features.Colour;
+using Stipple.Web.Features.Consents;
 using Stipple.Web.Features.Design;
 using Stipple.Web.Features.Photos;
 using Stipple.Web.Features.Pigments;
@@ -57,6 +58,7 @@ public static class StippleApp
         api.MapDesignApi();
         api.MapScreeningApi();
         api.MapPhotoApi();
+        api.MapConsentApi();
         return app;
     }
 }

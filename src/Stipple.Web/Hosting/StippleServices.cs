@@ -7,6 +7,7 @@ using Stipple.Web.Features.Accounts;
 using Stipple.Web.Features.ApiKeys;
 using Stipple.Web.Features.Clients;
 using Stipple.Web.Features.Colour;
+using Stipple.Web.Features.Consents;
 using Stipple.Web.Features.Dashboard;
 using Stipple.Web.Features.Consultations;
 using Stipple.Web.Features.Photos;
@@ -81,7 +82,7 @@ public static class StippleServices
             o.SerializerOptions.Converters.Add(new InstantJsonConverter());
             o.SerializerOptions.Converters.Add(new LocalDateJsonConverter());
             // Enums travel by name (e.g. "DeferUntil", "IIIVertex"), as the screening contract documents.
-            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new Stipple.Core.Care.EnumNameJsonConverter());
         });
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -139,6 +140,8 @@ public static class StippleServices
         services.AddScoped<ConsultationService>();
         services.AddScoped<IntakeService>();
         services.AddScoped<PhotoService>();
+        services.AddScoped<ConsentService>();
+        services.AddScoped<ConsentPdfService>();
         return builder;
     }
 }

@@ -31,7 +31,6 @@ public sealed record BookingGate(LocalDate SessionDay, bool Allowed, ScreeningOu
 
         var reasons = blocking.Select(f => f.Outcome switch
         {
-            ScreeningOutcome.DeferUntil when f.Until is { } until => $"{f.Reason} Not before {ScreeningService.Iso(until)}.",
             ScreeningOutcome.NeedsMedicalClearance => $"{f.Reason} Upload the doctor's clearance to book.",
             _ => f.Reason,
         }).ToList();
