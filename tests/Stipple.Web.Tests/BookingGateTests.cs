@@ -64,7 +64,7 @@ public sealed class BookingGateTests(StippleAppFactory app) : IClassFixture<Stip
         today.GetProperty("outcome").GetString().ShouldBe("DeferUntil");
         today.GetProperty("allowedFrom").GetString().ShouldBe(Iso(firstDay));
         today.GetProperty("sessionDay").GetString().ShouldBe(Iso(Today()));
-        today.GetProperty("reasons").EnumerateArray().ShouldHaveSingleItem().GetString()!.ShouldContain($"Not before {Iso(firstDay)}");
+        today.GetProperty("reasons").EnumerateArray().ShouldHaveSingleItem().GetString()!.ShouldContain($"the first possible SMP day is {Iso(firstDay)}");
 
         var lastDeferred = await GateAsync(client, firstDay.PlusDays(-1));
         lastDeferred.GetProperty("allowed").GetBoolean().ShouldBeFalse();
