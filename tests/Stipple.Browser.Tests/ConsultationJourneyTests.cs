@@ -98,7 +98,7 @@ public sealed class ConsultationJourneyTests(KestrelAppFactory app, BrowserFixtu
 
     private static async Task<string> PdfTextAsync(string path)
     {
-        using var process = Process.Start(new ProcessStartInfo("/usr/bin/pdftotext", ["-enc", "UTF-8", path, "-"]) { RedirectStandardOutput = true })!;
+        using var process = Process.Start(new ProcessStartInfo("/usr/bin/pdftotext", ["-enc", "UTF-8", path, "-"]) { RedirectStandardOutput = true, UseShellExecute = false })!;
         var text = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         process.ExitCode.ShouldBe(0);
