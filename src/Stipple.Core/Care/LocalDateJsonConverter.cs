@@ -10,7 +10,7 @@ namespace Stipple.Core.Care;
 /// (<see cref="LocalDatePattern.Iso"/>). NodaTime.Serialization.SystemTextJson is not in the package mirror, and this is
 /// all Care needs of it. Nullable dates are handled by System.Text.Json around this converter.
 /// </summary>
-internal sealed class LocalDateJsonConverter : JsonConverter<LocalDate>
+public sealed class LocalDateJsonConverter : JsonConverter<LocalDate>
 {
     public override LocalDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

@@ -80,7 +80,7 @@ public static class StippleServices
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new InstantJsonConverter());
-            o.SerializerOptions.Converters.Add(new LocalDateJsonConverter());
+            o.SerializerOptions.Converters.Add(new Stipple.Core.Care.LocalDateJsonConverter());
             // Enums travel by name (e.g. "DeferUntil", "IIIVertex"), as the screening contract documents.
             o.SerializerOptions.Converters.Add(new Stipple.Core.Care.EnumNameJsonConverter());
         });

@@ -5,12 +5,13 @@ using NodaTime.Text;
 using Stipple.Data;
 using Stipple.Data.Tenancy;
 using Stipple.Domain;
+using Stipple.Web.Features.Layout;
 using Stipple.Web.Infrastructure;
 
 namespace Stipple.Web.Features.Clients;
 
 /// <summary>The studio's clients. Another studio's client is simply not found: row-level security hides it.</summary>
-public sealed class ClientService(StippleDbContext db, StudioScope scope, IClock clock)
+public sealed class ClientService(StippleDbContext db, StudioScope scope, IClock clock, StudioClock studioClock)
 {
     public const int PageSize = 50;
 
@@ -205,9 +206,9 @@ public sealed class ClientService(StippleDbContext db, StudioScope scope, IClock
     /// <summary>The studio's minimum age and today's date in the studio's time zone.</summary>
     public async Task<(int MinimumAge, LocalDate Today)> AgePolicyAsync(CancellationToken cancellationToken)
     {
-        var studio = await db.Studios.AsNoTracking().Select(s => new { s.MinClientAge, s.TimeZone }).SingleAsync(cancellationToken);
-        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(studio.TimeZone) ?? DateTimeZone.Utc;
-        return (studio.MinClientAge, clock.GetCurrentInstant().InZone(zone).Date);
+        var minimumAge = await db.Studios.AsNoTracking().Select(s => s.MinClientAge).SingleAsync(cancellationToken);
+        await studioClock.LoadAsync(cancellationToken);
+        return (minimumAge, studioClock.Today);
     }
 
     private async Task<(ClientDetails? Details, FieldErrors Errors)> ValidateAsync(ClientInput input, CancellationToken cancellationToken)

@@ -120,8 +120,8 @@ public sealed class IntakeService(StippleDbContext db, StudioScope scope, IClock
             return null;
         }
 
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        db.ClientLinks.Add(ClientLink.Create(scope.Required, clientId.Value, consultationId, HashToken(token), LinkLifetime, staffId, clock.GetCurrentInstant()));
+        var token = LinkTokens.New();
+        db.ClientLinks.Add(ClientLink.Create(scope.Required, clientId.Value, consultationId, LinkTokens.Hash(token), LinkLifetime, staffId, clock.GetCurrentInstant()));
         await db.SaveChangesAsync(cancellationToken);
         return token;
     }
@@ -138,7 +138,7 @@ public sealed class IntakeService(StippleDbContext db, StudioScope scope, IClock
             return null;
         }
 
-        var hash = HashToken(token);
+        var hash = LinkTokens.Hash(token);
         var location = await db.Database
             .SqlQuery<LinkLocation>($"select studio_id as \"StudioId\", link_id as \"LinkId\" from stipple_find_client_link({hash})")
             .SingleOrDefaultAsync(cancellationToken);
@@ -164,8 +164,6 @@ public sealed class IntakeService(StippleDbContext db, StudioScope scope, IClock
         link.MarkUsed(clock.GetCurrentInstant());
         return await SubmitAsync(consultationId, intake, IntakeSource.ClientLink, null, cancellationToken);
     }
-
-    private static byte[] HashToken(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -13,31 +13,21 @@ public sealed record BookingGate(LocalDate SessionDay, bool Allowed, ScreeningOu
         new(day, false, outcome, reasons, from);
 
     /// <summary>
-    /// Hard stops block always; a dated deferral blocks until its date; an open-ended deferral blocks until the
-    /// condition has resolved (a new intake says so); a needed medical clearance blocks until a clearance document is
-    /// on file.
+    /// The gate for the day <paramref name="result"/> was screened for: what blocks is
+    /// <see cref="ScreeningResult.BlocksSmpSession"/>'s answer (hard stops always; deferrals until their date or, with
+    /// none, until resolved; a needed medical clearance until a clearance document is on file).
     /// </summary>
     public static BookingGate From(LocalDate day, ScreeningResult result, bool clearanceOnFile)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var blocking = result.Findings
-            .Where(f => f.Outcome is ScreeningOutcome.HardStop or ScreeningOutcome.DeferUntil
-                || (f.Outcome == ScreeningOutcome.NeedsMedicalClearance && !clearanceOnFile))
-            .ToList();
-        if (blocking.Count == 0)
+        if (result.BlocksSmpSession(clearanceOnFile) is not { } block)
         {
             return new BookingGate(day, true, result.Overall, [], null);
         }
 
-        var reasons = blocking.Select(f => f.Outcome switch
-        {
-            ScreeningOutcome.NeedsMedicalClearance => $"{f.Reason} Upload the doctor's clearance to book.",
-            _ => f.Reason,
-        }).ToList();
-        var hard = blocking.Exists(f => f.Outcome == ScreeningOutcome.HardStop || (f.Outcome == ScreeningOutcome.DeferUntil && f.Until is null));
-        var from = hard || blocking.Exists(f => f.Outcome == ScreeningOutcome.NeedsMedicalClearance)
-            ? (LocalDate?)null
-            : blocking.Max(f => f.Until);
-        return Blocked(day, blocking.Max(f => f.Outcome), reasons, from);
+        var reasons = block.Findings.Select(f => f.Outcome == ScreeningOutcome.NeedsMedicalClearance
+            ? $"{f.Reason} Upload the doctor's clearance to book."
+            : f.Reason).ToList();
+        return Blocked(day, block.Outcome, reasons, block.Until);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Stipple.Core.Care;
 using Stipple.Data;
+using Stipple.Web.Features.Layout;
 using Stipple.Web.Infrastructure;
 
 namespace Stipple.Web.Features.Screening;
@@ -12,7 +13,7 @@ namespace Stipple.Web.Features.Screening;
 /// Candidacy screening for the studio: its settings (the §13.1 numbers it may change), evaluating an intake on a day,
 /// and the booking gate — whether a client may be booked for an SMP session on a day.
 /// </summary>
-public sealed class ScreeningService(StippleDbContext db, IClock clock)
+public sealed class ScreeningService(StippleDbContext db, StudioClock clock)
 {
     /// <summary>The studio's screening settings: its stored numbers over the defaults, and its minimum client age.</summary>
     public async Task<ScreeningSettings> SettingsAsync(CancellationToken cancellationToken)
@@ -44,8 +45,8 @@ public sealed class ScreeningService(StippleDbContext db, IClock clock)
     /// <summary>Today in the studio's time zone.</summary>
     public async Task<LocalDate> TodayAsync(CancellationToken cancellationToken)
     {
-        var zoneId = await db.Studios.AsNoTracking().Select(s => s.TimeZone).SingleAsync(cancellationToken);
-        return clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) ?? DateTimeZone.Utc).Date;
+        await clock.LoadAsync(cancellationToken);
+        return clock.Today;
     }
 
     /// <summary>Checks the intake and, when it is valid, screens it for <paramref name="on"/> with the studio's settings.</summary>

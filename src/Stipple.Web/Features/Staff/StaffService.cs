@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -53,8 +52,8 @@ public sealed class StaffService(StippleDbContext db, StudioScope scope, IPasswo
             return Result<string>.Invalid(errors);
         }
 
-        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
-        var invitation = StaffInvitation.Create(scope.Required, Guid.NewGuid(), normalised, staffRole, SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)), invitedBy, clock.GetCurrentInstant(), InvitationValidity);
+        var token = LinkTokens.New();
+        var invitation = StaffInvitation.Create(scope.Required, Guid.NewGuid(), normalised, staffRole, LinkTokens.Hash(token), invitedBy, clock.GetCurrentInstant(), InvitationValidity);
         db.StaffInvitations.Add(invitation);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -100,7 +99,7 @@ public sealed class StaffService(StippleDbContext db, StudioScope scope, IPasswo
             return null;
         }
 
-        var hash = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token));
+        var hash = LinkTokens.Hash(token);
         var location = await db.Database
             .SqlQuery<InvitationLocation>($"select studio_id as \"StudioId\", invitation_id as \"InvitationId\" from stipple_find_invitation({hash})")
             .SingleOrDefaultAsync(cancellationToken);
@@ -163,8 +162,6 @@ public sealed class StaffService(StippleDbContext db, StudioScope scope, IPasswo
 
     private async Task<bool> EmailTakenAsync(string address, CancellationToken cancellationToken) =>
         await db.Database.SqlQuery<bool>($"select stipple_staff_email_taken({address}) as \"Value\"").SingleAsync(cancellationToken);
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private sealed record InvitationLocation(Guid StudioId, Guid InvitationId);
 }
