@@ -57,13 +57,6 @@ public sealed class Consultation
         UpdatedAt = now,
     };
 
-    public void Reschedule(LocalDate heldOn, Guid? practitionerId, Instant now)
-    {
-        HeldOn = heldOn;
-        PractitionerId = practitionerId;
-        UpdatedAt = now;
-    }
-
     public void RecordScreening(Guid intakeId, string screeningJson, string outcome, Instant now)
     {
         IntakeId = intakeId;

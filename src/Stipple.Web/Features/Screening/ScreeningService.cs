@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -117,6 +116,4 @@ public sealed class ScreeningService(StippleDbContext db, StudioClock clock)
             return ScreeningSettings.Default;
         }
     }
-
-    internal static string Iso(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
