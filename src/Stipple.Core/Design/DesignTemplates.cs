@@ -13,7 +13,9 @@ public static class DesignTemplates
     private const double TempleOuterX = 118;
     private const double FrontalBackY = 150;
     private const double MidBackY = 210;
-    private const double LeadMm = 6; // zones start this far ahead of the line so sentinel dots stay inside a zone
+
+    /// <summary>How far ahead of the hairline the zones start by default (mm), so sentinel dots stay inside a zone.</summary>
+    public const double DefaultLeadMm = 6;
 
     /// <summary>The template's command-line name (<c>male-mature</c>, <c>male-juvenile</c>, <c>female</c>).</summary>
     public static string NameOf(TemplateKind kind) => kind switch
@@ -39,9 +41,15 @@ public static class DesignTemplates
         return false;
     }
 
-    /// <summary>A complete, valid design of the given kind.</summary>
-    public static DesignDocument Create(TemplateKind kind, uint seed = 1)
+    /// <summary>
+    /// A complete, valid design of the given kind. The zones' front edges follow the hairline <paramref name="leadMm"/>
+    /// ahead of it (0–40 mm): only the part behind the line takes dots, so a larger lead lets the line be brought
+    /// forward in an editor without leaving a strip that no zone covers.
+    /// </summary>
+    public static DesignDocument Create(TemplateKind kind, uint seed = 1, double leadMm = DefaultLeadMm)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(leadMm, 0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(leadMm, 40);
         var (style, half) = kind switch
         {
             TemplateKind.MaleMature => (HairlineStyle.Male, new MapPoint[]
@@ -66,9 +74,9 @@ public static class DesignTemplates
         // Female pattern loss is diffuse over the top (Ludwig); the female template leaves the crown out.
         var zones = new List<ZoneSpec>
         {
-            Zone("Frontal", ZoneKind.Frontal, FrontPolygon(curve, -FrontalHalfWidth, FrontalHalfWidth, FrontalBackY)),
-            Zone("Right temple", ZoneKind.Temples, FrontPolygon(curve, -TempleOuterX, -FrontalHalfWidth, FrontalBackY)),
-            Zone("Left temple", ZoneKind.Temples, FrontPolygon(curve, FrontalHalfWidth, TempleOuterX, FrontalBackY)),
+            Zone("Frontal", ZoneKind.Frontal, FrontPolygon(curve, -FrontalHalfWidth, FrontalHalfWidth, FrontalBackY, leadMm)),
+            Zone("Right temple", ZoneKind.Temples, FrontPolygon(curve, -TempleOuterX, -FrontalHalfWidth, FrontalBackY, leadMm)),
+            Zone("Left temple", ZoneKind.Temples, FrontPolygon(curve, FrontalHalfWidth, TempleOuterX, FrontalBackY, leadMm)),
             Zone("Mid-scalp", ZoneKind.MidScalp, [new(-TempleOuterX, FrontalBackY), new(TempleOuterX, FrontalBackY), new(105, MidBackY), new(-105, MidBackY)]),
         };
         if (kind != TemplateKind.Female)
@@ -101,15 +109,15 @@ public static class DesignTemplates
         return [.. points];
     }
 
-    /// <summary>A polygon whose front edge follows the hairline <see cref="LeadMm"/> ahead of it, from x0 to x1, back to <paramref name="backY"/>.</summary>
-    private static MapPoint[] FrontPolygon(HairlineCurve curve, double x0, double x1, double backY)
+    /// <summary>A polygon whose front edge follows the hairline <paramref name="leadMm"/> ahead of it, from x0 to x1, back to <paramref name="backY"/>.</summary>
+    private static MapPoint[] FrontPolygon(HairlineCurve curve, double x0, double x1, double backY, double leadMm)
     {
         var front = new List<MapPoint>();
         const int Steps = 12;
         for (var i = 0; i <= Steps; i++)
         {
             var x = x0 + ((x1 - x0) * i / Steps);
-            var y = Math.Max(ScalpMap.MinY, YAt(curve, x) - LeadMm);
+            var y = Math.Max(ScalpMap.MinY, YAt(curve, x) - leadMm);
             front.Add(new MapPoint(Math.Round(x, 2), Math.Round(y, 2)));
         }
 
