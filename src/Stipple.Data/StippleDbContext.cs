@@ -53,6 +53,10 @@ public sealed class StippleDbContext(DbContextOptions<StippleDbContext> options)
 
     public DbSet<Consent> Consents => Set<Consent>();
 
+    public DbSet<DesignVersion> DesignVersions => Set<DesignVersion>();
+
+    public DbSet<DesignApproval> DesignApprovals => Set<DesignApproval>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -83,6 +87,8 @@ public sealed class StippleDbContext(DbContextOptions<StippleDbContext> options)
         modelBuilder.ApplyConfiguration(new ClearanceDocumentConfiguration());
         modelBuilder.ApplyConfiguration(new ConsentTemplateConfiguration());
         modelBuilder.ApplyConfiguration(new ConsentConfiguration());
+        modelBuilder.ApplyConfiguration(new DesignVersionConfiguration());
+        modelBuilder.ApplyConfiguration(new DesignApprovalConfiguration());
 
         // Columns are snake_case, as the SQL files spell them; explicit names (complex properties) are kept.
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

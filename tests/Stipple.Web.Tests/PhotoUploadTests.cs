@@ -217,6 +217,108 @@ public sealed class PhotoUploadTests(StippleAppFactory app) : IClassFixture<Stip
         ShouldHoldNoMetadata(await served.Content.ReadAsByteArrayAsync());
     }
 
+    [Fact]
+    public async Task An_alignment_is_stored_listed_with_the_photos_size_as_shown_and_cleared()
+    {
+        var own = await CareTestData.StartConsultationAsync(app, studio.Id, studio.Clients[1].Id);
+        var practitioner = await BrowserSession.SignedInAsync(app, studio.Practitioner.Email);
+        var token = await practitioner.TokenAsync($"/Consultations/{own}");
+        using var client = app.CreateApiClient(key);
+        var id = await UploadPhotoAsync(client, own, "front");
+        var fresh = (await client.GetFromJsonAsync<List<JsonElement>>($"/api/v1/consultations/{own}/photos"))!.ShouldHaveSingleItem();
+        fresh.GetProperty("alignment").ValueKind.ShouldBe(JsonValueKind.Null);
+        // The fixture is stored 64 × 48 with EXIF orientation 6: it is shown turned, 48 × 64.
+        (fresh.GetProperty("width").GetInt32(), fresh.GetProperty("height").GetInt32()).ShouldBe((64, 48));
+        (fresh.GetProperty("displayWidth").GetInt32(), fresh.GetProperty("displayHeight").GetInt32()).ShouldBe((48, 64));
+
+        var response = await SendJsonAsync(practitioner, token, HttpMethod.Put, $"/api/v1/photos/{id}/alignment", FrontAlignment);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var expected = JsonSerializer.SerializeToElement(FrontAlignment);
+        var returned = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("alignment");
+        AlignmentOf(returned).ShouldBe(AlignmentOf(expected));
+        var listed = (await client.GetFromJsonAsync<List<JsonElement>>($"/api/v1/consultations/{own}/photos"))!.ShouldHaveSingleItem();
+        AlignmentOf(listed.GetProperty("alignment")).ShouldBe(AlignmentOf(expected));
+        var row = await app.InStudioAsync(studio.Id, db => db.Photos.AsNoTracking().SingleAsync(p => p.Id == id));
+        row.Alignment!.ToArray().ShouldBe([0.5, 0.85, 0.25, 0.5, 0.75, 0.5, 0.5, 0.15]);
+        row.AlignedBy.ShouldBe(studio.Practitioner.Id);
+        row.AlignedAt.ShouldNotBeNull();
+
+        (await SendJsonAsync(practitioner, token, HttpMethod.Delete, $"/api/v1/photos/{id}/alignment", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await client.GetFromJsonAsync<List<JsonElement>>($"/api/v1/consultations/{own}/photos"))![0].GetProperty("alignment").ValueKind.ShouldBe(JsonValueKind.Null);
+        (await client.DeleteAsync($"/api/v1/photos/{Guid.NewGuid()}/alignment")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.PutAsJsonAsync($"/api/v1/photos/{Guid.NewGuid()}/alignment", FrontAlignment)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Bad_handles_are_refused_naming_the_field_and_a_folded_quadrilateral_naming_the_alignment()
+    {
+        var own = await CareTestData.StartConsultationAsync(app, studio.Id, studio.Clients[1].Id);
+        using var client = app.CreateApiClient(key);
+        var id = await UploadPhotoAsync(client, own, "top");
+        var url = $"/api/v1/photos/{id}/alignment";
+        object Handles(double gx, double gy, double rx, double ry, double lx, double ly, double vx, double vy) => new
+        {
+            glabella = new { x = gx, y = gy },
+            rightTemporal = new { x = rx, y = ry },
+            leftTemporal = new { x = lx, y = ly },
+            vertex = new { x = vx, y = vy },
+        };
+
+        (await CareTestData.ProblemAsync(await client.PutAsJsonAsync(url, Handles(2.5, 0.85, 0.25, 0.5, 0.75, 0.5, 0.5, -1.01)))).Keys
+            .ShouldBe(["glabella.x", "vertex.y"], ignoreOrder: true);
+        (await CareTestData.ProblemAsync(await client.PutAsJsonAsync(url, new { glabella = new { x = 0.5 }, rightTemporal = new { x = 0.25, y = 0.5 }, leftTemporal = new { x = 0.75, y = 0.5 } })))
+            .Keys.ShouldBe(["glabella.y", "vertex"], ignoreOrder: true);
+        (await CareTestData.ProblemAsync(await client.PutAsync(url, new StringContent("{\"glabella\": {\"x\": \"left\", \"y\": 0.8}}", Encoding.UTF8, "application/json"))))
+            .Keys.ShouldBe(["glabella.x"]);
+        // 1% of the 80-pixel diagonal of the photo as shown (48 × 64) from the left temporal handle.
+        (await CareTestData.ProblemAsync(await client.PutAsJsonAsync(url, Handles(0.5, 0.85, 0.25, 0.5, 0.75, 0.5, 0.75 + (0.8 / 48), 0.5))))["vertex"][0]
+            .ShouldContain("too close to the leftTemporal handle");
+        // Glabella, right temporal, vertex, left temporal crossing over each other (a bow tie).
+        (await CareTestData.ProblemAsync(await client.PutAsJsonAsync(url, Handles(0.3, 0.8, 0.7, 0.8, 0.7, 0.2, 0.3, 0.2)))).Keys.ShouldBe(["alignment"]);
+        // The vertex inside the triangle of the other three: a dented quadrilateral folds the map too.
+        (await CareTestData.ProblemAsync(await client.PutAsJsonAsync(url, Handles(0.5, 0.9, 0.2, 0.3, 0.8, 0.3, 0.5, 0.5)))).Keys.ShouldBe(["alignment"]);
+        // Three handles on one line: no transform exists.
+        (await CareTestData.ProblemAsync(await client.PutAsJsonAsync(url, Handles(0.5, 0.9, 0.2, 0.5, 0.8, 0.5, 0.5, 0.5)))).Keys.ShouldBe(["alignment"]);
+        (await app.InStudioAsync(studio.Id, db => db.Photos.AsNoTracking().SingleAsync(p => p.Id == id))).Alignment.ShouldBeNull();
+
+        // A mirror image (handles swapped left for right, as a selfie shows them) is not folded.
+        (await client.PutAsJsonAsync(url, Handles(0.5, 0.85, 0.75, 0.5, 0.25, 0.5, 0.5, 0.15))).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_new_upload_of_the_photo_clears_its_alignment_and_front_desk_cannot_align()
+    {
+        var own = await CareTestData.StartConsultationAsync(app, studio.Id, studio.Clients[0].Id);
+        using var client = app.CreateApiClient(key);
+        var id = await UploadPhotoAsync(client, own, "front");
+        (await client.PutAsJsonAsync($"/api/v1/photos/{id}/alignment", FrontAlignment)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await UploadPhotoAsync(client, own, "front")).ShouldBe(id);
+
+        (await client.GetFromJsonAsync<List<JsonElement>>($"/api/v1/consultations/{own}/photos"))!.ShouldHaveSingleItem().GetProperty("alignment").ValueKind.ShouldBe(JsonValueKind.Null);
+        var row = await app.InStudioAsync(studio.Id, db => db.Photos.AsNoTracking().SingleAsync(p => p.Id == id));
+        (row.Alignment, row.AlignedBy, row.AlignedAt).ShouldBe((null, null, null));
+
+        var desk = await BrowserSession.SignedInAsync(app, studio.FrontDesk.Email);
+        var token = await desk.TokenAsync($"/Consultations/{own}");
+        (await SendJsonAsync(desk, token, HttpMethod.Put, $"/api/v1/photos/{id}/alignment", FrontAlignment)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await SendJsonAsync(desk, token, HttpMethod.Delete, $"/api/v1/photos/{id}/alignment", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await app.InStudioAsync(studio.Id, db => db.Photos.AsNoTracking().SingleAsync(p => p.Id == id))).Alignment.ShouldBeNull();
+    }
+
+    /// <summary>The eight numbers of an alignment object, in stored order.</summary>
+    private static double[] AlignmentOf(JsonElement alignment) =>
+        [.. new[] { "glabella", "rightTemporal", "leftTemporal", "vertex" }
+            .SelectMany(name => new[] { alignment.GetProperty(name).GetProperty("x").GetDouble(), alignment.GetProperty(name).GetProperty("y").GetDouble() })];
+
+    private static async Task<HttpResponseMessage> SendJsonAsync(BrowserSession session, string token, HttpMethod method, string url, object? body)
+    {
+        using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Add("RequestVerificationToken", token);
+        return await session.Client.SendAsync(request);
+    }
+
     private static async Task<HttpResponseMessage> PostPageFormAsync(BrowserSession session, string token, string action, byte[] bytes, string fileName, string contentType, params (string Name, string Value)[] fields)
     {
         using var form = FileForm(bytes, fileName, contentType);

@@ -70,6 +70,9 @@ internal sealed class ScalpPhotoConfiguration : IEntityTypeConfiguration<ScalpPh
         builder.HasKey(p => new { p.StudioId, p.Id });
         builder.HasOne<Consultation>().WithMany().HasForeignKey(p => new { p.StudioId, p.ConsultationId }).OnDelete(DeleteBehavior.NoAction);
         builder.Property(p => p.Angle).HasConversion<PhotoAngleConverter>();
+        builder.Property(p => p.Alignment).HasConversion<AlignmentHandlesConverter>().HasColumnType("double precision[]");
+        builder.Ignore(p => p.DisplayWidth);
+        builder.Ignore(p => p.DisplayHeight);
     }
 }
 

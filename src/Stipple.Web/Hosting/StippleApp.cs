@@ -4,6 +4,7 @@ using Stipple.Web.Features.Clients;
 using Stipple.Web.Features.Colour;
 using Stipple.Web.Features.Consents;
 using Stipple.Web.Features.Design;
+using Stipple.Web.Features.DesignStudio;
 using Stipple.Web.Features.Photos;
 using Stipple.Web.Features.Pigments;
 using Stipple.Web.Features.Settings;
@@ -59,6 +60,7 @@ public static class StippleApp
         api.MapScreeningApi();
         api.MapPhotoApi();
         api.MapConsentApi();
+        api.MapDesignStudioApi();
         return app;
     }
 }

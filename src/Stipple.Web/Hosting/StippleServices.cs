@@ -13,6 +13,7 @@ using Stipple.Web.Features.Consultations;
 using Stipple.Web.Features.Photos;
 using Stipple.Web.Features.Pigments;
 using Stipple.Web.Features.Design;
+using Stipple.Web.Features.DesignStudio;
 using Stipple.Web.Features.Settings;
 using Stipple.Web.Features.Layout;
 using Stipple.Web.Features.Screening;
@@ -142,6 +143,7 @@ public static class StippleServices
         services.AddScoped<PhotoService>();
         services.AddScoped<ConsentService>();
         services.AddScoped<ConsentPdfService>();
+        services.AddScoped<DesignVersionService>();
         return builder;
     }
 }

@@ -24,6 +24,18 @@ public static class PhotoTestData
     /// <summary>Fixtures/phone.jpg: a 64 × 48 JPEG with EXIF (Orientation 6, GPS, camera make and model), IPTC, XMP and a comment.</summary>
     public static byte[] PhoneJpeg() => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "phone.jpg"));
 
+    /// <summary>
+    /// A plausible alignment of a front photo (the body of <c>PUT /api/v1/photos/{id}/alignment</c>): the glabella low in
+    /// the middle, the client's right temporal on the viewer's left, the vertex near the top.
+    /// </summary>
+    public static object FrontAlignment { get; } = new
+    {
+        glabella = new { x = 0.5, y = 0.85 },
+        rightTemporal = new { x = 0.25, y = 0.5 },
+        leftTemporal = new { x = 0.75, y = 0.5 },
+        vertex = new { x = 0.5, y = 0.15 },
+    };
+
     /// <summary>What a renamed Windows program starts with: "MZ", then padding.</summary>
     public static byte[] WindowsProgram()
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Stipple.Core.Design;
+using Stipple.Web.Infrastructure;
 using Stipple.Web.Infrastructure.Auth;
 
 namespace Stipple.Web.Features.Design;
@@ -58,7 +59,7 @@ public static class DesignEndpoints
                 detail: $"Ask for {DesignFormats.Json} (the report), {DesignFormats.Png}, {DesignFormats.Svg} or {DesignFormats.Dots} (the dots).");
         }
 
-        if (await ReadBodyAsync(context.Request, cancellationToken) is not { } body)
+        if (await RequestBody.ReadAsync(context.Request, DesignJson.MaxBytes, cancellationToken) is not { } body)
         {
             return TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]>(StringComparer.Ordinal)
             {
@@ -74,29 +75,5 @@ public static class DesignEndpoints
         return result.Succeeded
             ? TypedResults.Bytes(result.Value!.Content, result.Value.ContentType)
             : TypedResults.ValidationProblem(result.Errors!.ToDictionary());
-    }
-
-    /// <summary>The raw body (the engine parses it, so its errors carry JSON paths), or null when over the design limit.</summary>
-    private static async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > DesignJson.MaxBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream((int)(request.ContentLength ?? 16 * 1024));
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > DesignJson.MaxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 }

@@ -19,6 +19,17 @@ public static class PhotoEndpoints
             .WithDescription("Only real JPEG, PNG or WebP files are accepted (judged by their bytes), within the size and pixel limits; metadata (EXIF GPS, camera data, XMP, comments) is removed before storing.")
             .RequireAuthorization(Policies.Practice);
         group.MapGet("/photos/{id:guid}", GetAsync).WithName("GetPhoto").WithSummary("The photo's bytes, for the studio's staff.");
+        group.MapPut("/photos/{id:guid}/alignment", AlignAsync).WithName("AlignPhoto")
+            .WithSummary("Sets where the scalp map's landmarks (glabella, right temporal, left temporal, vertex) sit on the photo.")
+            .WithDescription("Each handle is {\"x\", \"y\"} in normalised coordinates of the photo as shown (EXIF orientation applied): (0, 0) top-left, "
+                + "(1, 1) bottom-right, values from -1 to 2. Refused, naming the field, when a value is out of range (\"glabella.x\"), two handles are "
+                + "closer than 2% of the photo's diagonal (\"vertex\"), or the handles fold the map over itself (\"alignment\"). A new upload of the "
+                + "photo clears its alignment.")
+            .ProducesValidationProblem()
+            .RequireAuthorization(Policies.Practice);
+        group.MapDelete("/photos/{id:guid}/alignment", ClearAlignmentAsync).WithName("ClearPhotoAlignment")
+            .WithSummary("Forgets the photo's alignment.")
+            .RequireAuthorization(Policies.Practice);
         group.MapGet("/clients/{id:guid}/clearances", ClearancesAsync).WithName("ClientClearances");
         group.MapPost("/clients/{id:guid}/clearances", UploadClearanceAsync).WithName("UploadClearance")
             .WithSummary("Uploads a doctor's clearance (PDF or photo) as multipart field 'file', with an optional 'note'.")
@@ -54,6 +65,20 @@ public static class PhotoEndpoints
 
     private static async Task<IResult> GetAsync(Guid id, PhotoService photos, HttpContext context, CancellationToken cancellationToken) =>
         Serve(await photos.OpenAsync(id, cancellationToken), context, inline: true);
+
+    private static async Task<Results<Ok<PhotoDto>, NotFound, ValidationProblem>> AlignAsync(Guid id, PhotoAlignmentInput? input, ClaimsPrincipal user, PhotoService photos, CancellationToken cancellationToken)
+    {
+        var result = await photos.AlignAsync(id, input, user.UserId(), cancellationToken);
+        if (result.NotFound)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return result.Succeeded ? TypedResults.Ok(result.Value!) : TypedResults.ValidationProblem(result.Errors!.ToDictionary());
+    }
+
+    private static async Task<Results<NoContent, NotFound>> ClearAlignmentAsync(Guid id, PhotoService photos, CancellationToken cancellationToken) =>
+        await photos.ClearAlignmentAsync(id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static async Task<Ok<IReadOnlyList<ClearanceDto>>> ClearancesAsync(Guid id, PhotoService photos, CancellationToken cancellationToken) =>
         TypedResults.Ok(await photos.ClearancesAsync(id, cancellationToken));

@@ -5,6 +5,7 @@ using Stipple.Core.Imaging;
 using Stipple.Data;
 using Stipple.Data.Tenancy;
 using Stipple.Domain;
+using Stipple.Web.Features.DesignStudio;
 using Stipple.Web.Infrastructure;
 using Stipple.Web.Infrastructure.Files;
 
@@ -56,7 +57,7 @@ public sealed class PhotoService(StippleDbContext db, StudioScope scope, IClock 
 
         var clean = MetadataStripper.Strip(bytes, info);
         var hash = await files.PutAsync(scope.Required, clean, cancellationToken);
-        var stored = new StoredFile(hash, info.MediaType, info.Width, info.Height, clean.Length);
+        var stored = new StoredFile(hash, info.MediaType, info.Width, info.Height, clean.Length, info.Orientation);
         var now = clock.GetCurrentInstant();
         var photo = await db.Photos.FirstOrDefaultAsync(p => p.ConsultationId == consultationId && p.Angle == angle, cancellationToken);
         if (photo is null)
@@ -71,6 +72,54 @@ public sealed class PhotoService(StippleDbContext db, StudioScope scope, IClock 
 
         await db.SaveChangesAsync(cancellationToken);
         return Result<PhotoDto>.Ok(PhotoDto.From(photo));
+    }
+
+    /// <summary>
+    /// Stores where the map's landmarks sit on the photo, once <see cref="AlignmentCheck"/> accepts them (fields named
+    /// "glabella.x", "vertex" or, for a folded quadrilateral, "alignment").
+    /// </summary>
+    public async Task<Result<PhotoDto>> AlignAsync(Guid photoId, PhotoAlignmentInput? input, Guid? staffId, CancellationToken cancellationToken)
+    {
+        var photo = await db.Photos.FirstOrDefaultAsync(p => p.Id == photoId, cancellationToken);
+        if (photo is null)
+        {
+            return Result<PhotoDto>.Missing();
+        }
+
+        if (input is null)
+        {
+            return Result<PhotoDto>.Invalid("body", "is required: the four handles glabella, rightTemporal, leftTemporal and vertex.");
+        }
+
+        var errors = new FieldErrors();
+        if (input.ToHandles(errors) is not { } handles)
+        {
+            return Result<PhotoDto>.Invalid(errors);
+        }
+
+        errors.Add(AlignmentCheck.Check(handles, photo.DisplayWidth, photo.DisplayHeight));
+        if (errors.Any)
+        {
+            return Result<PhotoDto>.Invalid(errors);
+        }
+
+        photo.Align(handles, staffId, clock.GetCurrentInstant());
+        await db.SaveChangesAsync(cancellationToken);
+        return Result<PhotoDto>.Ok(PhotoDto.From(photo));
+    }
+
+    /// <summary>Forgets the photo's alignment; false when the photo is not the studio's.</summary>
+    public async Task<bool> ClearAlignmentAsync(Guid photoId, CancellationToken cancellationToken)
+    {
+        var photo = await db.Photos.FirstOrDefaultAsync(p => p.Id == photoId, cancellationToken);
+        if (photo is null)
+        {
+            return false;
+        }
+
+        photo.ClearAlignment();
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>Opens a photo for the studio's staff; null when it is not the studio's.</summary>
