@@ -15,11 +15,15 @@ public class DesignBenchmarks
     private readonly DesignDocument fullHead = FullHead();
     private readonly DesignDocument mixed = MixedDensities();
     private StippleResult result = null!;
+    private Homography topPhoto = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         result = Stippler.Stipple(fullHead); // also builds the shared blue-noise tile once, as a running app would
+        topPhoto = TopPhotoAlignment().ToHomography(1600, 1200);
+        var onPhoto = result.Dots.ToArray().Count(d => topPhoto.TryMap(new MapPoint(d.X, d.Y), out var q) && q.X is >= 0 and <= 1600 && q.Y is >= 0 and <= 1200);
+        Console.WriteLine($"// top photo: {onPhoto} of the full head's dots land on it, {topPhoto.LocalScale(new MapPoint(0, 0)):F2}–{topPhoto.LocalScale(new MapPoint(0, 300)):F2} px/mm");
         Console.WriteLine($"// full head: {result.DotCount} dots over {result.Zones.Sum(z => z.AreaCm2):F1} cm²; mixed: {Stippler.Stipple(mixed).DotCount} dots");
     }
 
@@ -50,6 +54,17 @@ public class DesignBenchmarks
         return design with { Zones = zones };
     }
 
+    /// <summary>
+    /// A photo of the top of the head, 1600 × 1200: glabella at the bottom, the nape near the top, about 3.3 px/mm at the
+    /// front and a little less at the back, so the whole template lands in the image.
+    /// </summary>
+    public static PhotoAlignment TopPhotoAlignment()
+    {
+        var errors = new List<(string Field, string Message)>();
+        return PhotoAlignment.TryCreate(new(0.5, 1150 / 1200.0), new(0.35, 850 / 1200.0), new(0.65, 850 / 1200.0), new(0.5, 580 / 1200.0), 1600, 1200, errors)
+            ?? throw new InvalidOperationException(errors[0].Message);
+    }
+
     [Benchmark]
     public int StippleFullHead() => Stippler.Stipple(fullHead).DotCount;
 
@@ -64,4 +79,7 @@ public class DesignBenchmarks
 
     [Benchmark]
     public int EncodePng2048() => PngEncoder.Encode(DotRenderer.Render(result, new RenderOptions { WidthPx = 2048, HeightPx = 2048 })).Length;
+
+    [Benchmark]
+    public int OverlayHealedFullHead1600x1200() => PhotoOverlay.Render(result, new RenderOptions(), topPhoto, 1600, 1200).Width;
 }

@@ -4,7 +4,8 @@ namespace Stipple.Core.Design;
 
 /// <summary>
 /// The binary form in which dots travel to the browser (docs/design-format.md): one 16-byte little-endian record per
-/// dot — float32 x_mm, float32 y_mm, float32 diameter_mm, uint8 session (1-based), then 3 zero bytes. No header.
+/// dot — float32 x_mm, float32 y_mm, float32 diameter_mm, uint8 session (1-based), uint8 zone (0-based index into the
+/// design's zones), then 2 zero bytes. No header. (Byte 13 was zero before issue 6; it now carries the zone.)
 /// </summary>
 public static class DotsBinary
 {
@@ -26,7 +27,7 @@ public static class DotsBinary
             BinaryPrimitives.WriteSingleLittleEndian(record[4..], dots[i].Y);
             BinaryPrimitives.WriteSingleLittleEndian(record[8..], dots[i].DiameterMm);
             record[12] = dots[i].Session;
-            record[13] = 0;
+            record[13] = dots[i].Zone;
             record[14] = 0;
             record[15] = 0;
         }
@@ -40,7 +41,7 @@ public static class DotsBinary
         return bytes;
     }
 
-    /// <summary>Reads records written by <see cref="Write"/>; the zone index is not carried and reads as 0.</summary>
+    /// <summary>Reads records written by <see cref="Write"/>, zone included; the two spare bytes are not checked.</summary>
     public static Dot[] Read(ReadOnlySpan<byte> source)
     {
         if (source.Length % RecordSize != 0)
@@ -57,7 +58,7 @@ public static class DotsBinary
                 BinaryPrimitives.ReadSingleLittleEndian(record[4..]),
                 BinaryPrimitives.ReadSingleLittleEndian(record[8..]),
                 record[12],
-                0);
+                record[13]);
         }
 
         return dots;

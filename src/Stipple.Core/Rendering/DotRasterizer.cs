@@ -6,7 +6,9 @@ using Stipple.Core.Design;
 namespace Stipple.Core.Rendering;
 
 /// <summary>
-/// The raster engine behind <see cref="DotRenderer"/> (see its remarks for the model). It sweeps the image in bands of
+/// The raster engine behind <see cref="DotRenderer"/> and <see cref="PhotoOverlay"/> (see DotRenderer's remarks for the
+/// model). Where each dot lands and how many pixels a millimetre spans there come from an <see cref="IDotPlacement"/>;
+/// the dot's radius, soft edge and scatter shadow scale with it. It sweeps the image in bands of
 /// <see cref="BandHeight"/> rows: each band has a small buffer of premultiplied linear-light colour and alpha per pixel
 /// (float, so thousands of faint sub-pixel contributions add up without 8-bit rounding), a list of the pixels touched,
 /// and the dots overlapping it in their original order (an active list merged from per-band buckets), so overlapping
@@ -23,14 +25,17 @@ internal sealed class DotRasterizer
     /// <summary>Dots with a smaller radius (px) are normalised by summing their sampled weights.</summary>
     private const float SumBelowRadius = 1.5f;
 
-    private readonly RenderLayout layout;
+    private readonly int width;
+    private readonly int height;
     private readonly LookModel model;
     private readonly Srgb8? background;
     private readonly float[] backgroundLinear = new float[3];
 
-    public DotRasterizer(RenderLayout layout, LookModel model, Srgb8? background)
+    /// <summary>A rasteriser for <paramref name="width"/> × <paramref name="height"/> pixels over <paramref name="background"/> (null: transparent).</summary>
+    public DotRasterizer(int width, int height, LookModel model, Srgb8? background)
     {
-        this.layout = layout;
+        this.width = width;
+        this.height = height;
         this.model = model;
         this.background = background;
         if (background is { } skin)
@@ -42,17 +47,17 @@ internal sealed class DotRasterizer
         }
     }
 
-    public RgbaImage Render(ReadOnlySpan<Dot> dots, int lastSession)
+    /// <summary>Draws the dots of sessions 1..<paramref name="lastSession"/> where <paramref name="placement"/> puts them.</summary>
+    public RgbaImage Render<TPlacement>(ReadOnlySpan<Dot> dots, int lastSession, TPlacement placement)
+        where TPlacement : struct, IDotPlacement
     {
-        var width = layout.Width;
-        var height = layout.Height;
         var pixels = GC.AllocateUninitializedArray<byte>(width * height * RgbaImage.BytesPerPixel);
         FillBackground(pixels);
 
         var raster = ArrayPool<DotRaster>.Shared.Rent(Math.Max(dots.Length * (model.HasScatter ? 2 : 1), 1));
         try
         {
-            var count = Prepare(dots, lastSession, raster);
+            var count = Prepare(dots, lastSession, placement, raster);
             if (count > 0)
             {
                 Sweep(raster, count, pixels);
@@ -85,14 +90,10 @@ internal sealed class DotRasterizer
     }
 
     /// <summary>Maps each dot to pixels, drops those outside the image, and works out its weight; returns how many remain.</summary>
-    private int Prepare(ReadOnlySpan<Dot> dots, int lastSession, DotRaster[] raster)
+    private int Prepare<TPlacement>(ReadOnlySpan<Dot> dots, int lastSession, TPlacement placement, DotRaster[] raster)
+        where TPlacement : struct, IDotPlacement
     {
-        var view = layout.View;
-        var scale = layout.Scale;
-        var edge = model.EdgeMm * scale;
-        var radiusPerDiameter = model.DiameterScale * scale / 2;
         var count = 0;
-
         foreach (var dot in dots)
         {
             if (dot.Session > lastSession)
@@ -101,13 +102,15 @@ internal sealed class DotRasterizer
             }
 
             var look = model.Get(dot.Session, dot.Zone);
-            if (!float.IsFinite(dot.X) || !float.IsFinite(dot.Y) || !float.IsFinite(dot.DiameterMm) || dot.DiameterMm <= 0)
+            if (!float.IsFinite(dot.X) || !float.IsFinite(dot.Y) || !float.IsFinite(dot.DiameterMm) || dot.DiameterMm <= 0
+                || !placement.TryPlace(dot.X, dot.Y, out var cx, out var cy, out var scale))
             {
                 continue;
             }
 
-            var cx = (dot.X - view.X) * scale;
-            var cy = (dot.Y - view.Y) * scale;
+            // Written as before placements existed (edge, then radius per diameter) so a fixed scale gives the same bits.
+            var edge = model.EdgeMm * scale;
+            var radiusPerDiameter = model.DiameterScale * scale / 2;
             var r = dot.DiameterMm * radiusPerDiameter;
             if (model.HasScatter)
             {
@@ -136,7 +139,7 @@ internal sealed class DotRasterizer
         var bottom = Math.Floor(cy + outer - 0.5);
         var left = Math.Ceiling(cx - outer - 0.5);
         var right = Math.Floor(cx + outer - 0.5);
-        if (bottom < 0 || top > layout.Height - 1 || right < 0 || left > layout.Width - 1 || top > bottom || left > right)
+        if (bottom < 0 || top > height - 1 || right < 0 || left > width - 1 || top > bottom || left > right)
         {
             return 0;
         }
@@ -154,7 +157,7 @@ internal sealed class DotRasterizer
             G = look.G,
             B = look.B,
             Top = (int)Math.Max(top, 0),
-            Bottom = (int)Math.Min(bottom, layout.Height - 1),
+            Bottom = (int)Math.Min(bottom, height - 1),
         };
 
         // Scale the weights to the soft disc's exact ink, π(r² + e²/12). Below SumBelowRadius the sampled weights
@@ -178,8 +181,6 @@ internal sealed class DotRasterizer
 
     private void Sweep(DotRaster[] raster, int count, byte[] pixels)
     {
-        var width = layout.Width;
-        var height = layout.Height;
         var bands = (height + BandHeight - 1) / BandHeight;
         var bandFloats = width * BandHeight * 4;
 

@@ -54,6 +54,19 @@ public static class DotRenderer
         ArgumentNullException.ThrowIfNull(options);
         var layout = options.Layout(view);
         var model = new LookModel(design, options);
-        return new DotRasterizer(layout, model, options.Background).Render(dots, options.Session ?? int.MaxValue);
+        return new DotRasterizer(layout.Width, layout.Height, model, options.Background)
+            .Render(dots, options.Session ?? int.MaxValue, new Flat(layout.View.X, layout.View.Y, layout.Scale));
+    }
+
+    /// <summary>The map seen straight on: pixel = (map − view corner) × scale.</summary>
+    private readonly record struct Flat(double Left, double Top, double Scale) : IDotPlacement
+    {
+        public bool TryPlace(float x, float y, out double cx, out double cy, out double pxPerMm)
+        {
+            cx = (x - Left) * Scale;
+            cy = (y - Top) * Scale;
+            pxPerMm = Scale;
+            return true;
+        }
     }
 }

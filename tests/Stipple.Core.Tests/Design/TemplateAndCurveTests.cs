@@ -84,9 +84,11 @@ public sealed class TemplateAndCurveTests
         BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(4)).ShouldBe(80.25f);
         BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(8)).ShouldBe(0.12f);
         bytes[12].ShouldBe((byte)2);
-        bytes.AsSpan(13, 3).ToArray().ShouldBe(new byte[3]);
+        bytes[13].ShouldBe((byte)7); // the zone index (byte 13 was zero before issue 6)
+        bytes.AsSpan(14, 2).ToArray().ShouldBe(new byte[2]);
+        bytes[16 + 13].ShouldBe((byte)5);
         bytes.AsSpan(0, 4).ToArray().ShouldBe(new byte[] { 0x00, 0x00, 0x48, 0xC1 }); // −12.5f, least significant byte first
-        DotsBinary.Read(bytes).ShouldBe([dots[0] with { Zone = 0 }, dots[1] with { Zone = 0 }]);
+        DotsBinary.Read(bytes).ShouldBe(dots);
         Should.Throw<FormatException>(() => DotsBinary.Read(new byte[17]));
     }
 }

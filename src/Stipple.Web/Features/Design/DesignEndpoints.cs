@@ -20,7 +20,7 @@ public static class DesignEndpoints
                 "The body is a stipple.design/1 document (docs/design-format.md), at most 1 MiB. Accept: application/json (default, "
                 + "also for */*) gives the report, with session times estimated at the studio's impressions per minute; image/png "
                 + "and image/svg+xml the preview; application/octet-stream the dots of sessions 1..session, 16 little-endian bytes "
-                + "each (float32 x mm, float32 y mm, float32 diameter mm, uint8 session, 3 zero bytes). Problems with the design are "
+                + "each (float32 x mm, float32 y mm, float32 diameter mm, uint8 session, uint8 zone index, 2 zero bytes). Problems with the design are "
                 + "listed under their JSON path (zones[0].densityPerCm2), problems with the query under the parameter's name.")
             .Accepts<DesignDocument>(DesignFormats.Json)
             .Produces<DesignReport>(StatusCodes.Status200OK, DesignFormats.Json)
