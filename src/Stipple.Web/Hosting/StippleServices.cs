@@ -144,6 +144,7 @@ public static class StippleServices
         services.AddScoped<ConsentService>();
         services.AddScoped<ConsentPdfService>();
         services.AddScoped<DesignVersionService>();
+        services.AddScoped<DesignSummaryService>();
         return builder;
     }
 }

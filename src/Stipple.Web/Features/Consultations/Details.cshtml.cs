@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Stipple.Core.Colour;
 using Stipple.Web.Features.Colour;
+using Stipple.Web.Features.DesignStudio;
 using Stipple.Web.Features.Layout;
 using Stipple.Web.Features.Pigments;
 using Stipple.Web.Features.Screening;
@@ -20,6 +21,7 @@ public sealed class DetailsModel(
     ScreeningService screening,
     PigmentService pigments,
     ColourService colour,
+    DesignVersionService designs,
     StudioClock clock,
     IAuthorizationService authorization) : PageModel
 {
@@ -32,6 +34,9 @@ public sealed class DetailsModel(
     public IReadOnlyList<Dilution> Dilutions { get; private set; } = [];
 
     public bool CanEdit { get; private set; }
+
+    /// <summary>The consultation's saved designs and the client's approval.</summary>
+    public DesignVersionListDto? Designs { get; private set; }
 
     public StudioClock Clock => clock;
 
@@ -140,6 +145,7 @@ public sealed class DetailsModel(
         Gate = await screening.GateAsync(consultation.Client.Id, clock.Today, cancellationToken);
         Pigments = await pigments.SelectableAsync(clock.Today, cancellationToken);
         Dilutions = await colour.StudioRatiosAsync(cancellationToken);
+        Designs = await designs.ListAsync(id, cancellationToken);
         return true;
     }
 }

@@ -65,10 +65,14 @@ public sealed class DesignService(StippleDbContext db)
     }
 
     /// <summary>Stipples a template and builds its report at the studio's rate, for the preview page.</summary>
-    public async Task<(StippleResult Result, DesignReport Report)> TemplateAsync(TemplateKind kind, CancellationToken cancellationToken)
+    public Task<(StippleResult Result, DesignReport Report)> TemplateAsync(TemplateKind kind, CancellationToken cancellationToken) =>
+        StippleAsync(DesignTemplates.Create(kind), cancellationToken);
+
+    /// <summary>Stipples a valid design and builds its report at the studio's rate (saved versions, comparisons, PDFs).</summary>
+    public async Task<(StippleResult Result, DesignReport Report)> StippleAsync(DesignDocument design, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        var result = Stippler.Stipple(DesignTemplates.Create(kind));
+        var result = Stippler.Stipple(design);
         var elapsed = stopwatch.Elapsed;
         return (result, DesignReport.Create(result, await RateAsync(cancellationToken), elapsed));
     }

@@ -2,10 +2,10 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Stipple.Core.Imaging;
+using Stipple.Core.Rendering;
 using Stipple.Data;
 using Stipple.Data.Tenancy;
 using Stipple.Domain;
-using Stipple.Web.Features.DesignStudio;
 using Stipple.Web.Infrastructure;
 using Stipple.Web.Infrastructure.Files;
 
@@ -75,7 +75,7 @@ public sealed class PhotoService(StippleDbContext db, StudioScope scope, IClock 
     }
 
     /// <summary>
-    /// Stores where the map's landmarks sit on the photo, once <see cref="AlignmentCheck"/> accepts them (fields named
+    /// Stores where the map's landmarks sit on the photo, once Core's <see cref="PhotoAlignment"/> accepts them (fields named
     /// "glabella.x", "vertex" or, for a folded quadrilateral, "alignment").
     /// </summary>
     public async Task<Result<PhotoDto>> AlignAsync(Guid photoId, PhotoAlignmentInput? input, Guid? staffId, CancellationToken cancellationToken)
@@ -97,9 +97,14 @@ public sealed class PhotoService(StippleDbContext db, StudioScope scope, IClock 
             return Result<PhotoDto>.Invalid(errors);
         }
 
-        errors.Add(AlignmentCheck.Check(handles, photo.DisplayWidth, photo.DisplayHeight));
-        if (errors.Any)
+        var problems = new List<(string Field, string Message)>();
+        if (PhotoAlignment.TryCreate(handles.ToArray(), photo.DisplayWidth, photo.DisplayHeight, problems) is null)
         {
+            foreach (var (field, message) in problems)
+            {
+                errors.Add(field, message);
+            }
+
             return Result<PhotoDto>.Invalid(errors);
         }
 
