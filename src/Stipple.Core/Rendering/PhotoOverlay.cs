@@ -37,10 +37,11 @@ public static class PhotoOverlay
     /// <param name="width">Image width in pixels, 1–<see cref="RenderOptions.MaxImageSide"/>.</param>
     /// <param name="height">Image height in pixels, 1–<see cref="RenderOptions.MaxImageSide"/>.</param>
     /// <param name="maxMapY">Leave out dots with a larger map y (mm); null for no limit.</param>
+    /// <param name="outline">Leave out dots outside the head's outline (front photos); null for none.</param>
     /// <exception cref="ArgumentOutOfRangeException">A side is out of range, or <paramref name="maxMapY"/> is NaN.</exception>
     /// <exception cref="ArgumentException">A dot refers to a missing zone, a zone without a valid shade, or session 0.</exception>
     public static RgbaImage Render(
-        StippleResult result, RenderOptions options, Homography mapToPixels, int width, int height, double? maxMapY = null)
+        StippleResult result, RenderOptions options, Homography mapToPixels, int width, int height, double? maxMapY = null, HeadOutline? outline = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(options);
@@ -54,7 +55,7 @@ public static class PhotoOverlay
 
         var dots = options.Session is { } session ? result.DotsThroughSession(session) : result.Dots;
         var model = new LookModel(result.Design, options);
-        var placement = new Projected(mapToPixels, width, height, maxMapY ?? double.PositiveInfinity);
+        var placement = new Projected(mapToPixels, width, height, maxMapY ?? double.PositiveInfinity, outline);
         return new DotRasterizer(width, height, model, background: null).Render(dots, options.Session ?? int.MaxValue, placement);
     }
 
@@ -66,13 +67,13 @@ public static class PhotoOverlay
         }
     }
 
-    /// <summary>Through the homography; only dots in front of its horizon, with y ≤ the limit, centred on the image.</summary>
-    private readonly record struct Projected(Homography Homography, int Width, int Height, double MaxMapY) : IDotPlacement
+    /// <summary>Through the homography; only dots in front of its horizon, with y ≤ the limit, centred on the image and the head.</summary>
+    private readonly record struct Projected(Homography Homography, int Width, int Height, double MaxMapY, HeadOutline? Outline) : IDotPlacement
     {
         public bool TryPlace(float x, float y, out double cx, out double cy, out double pxPerMm)
         {
             if (y <= MaxMapY && Homography.TryPlace(x, y, out cx, out cy, out pxPerMm)
-                && cx >= 0 && cx <= Width && cy >= 0 && cy <= Height)
+                && cx >= 0 && cx <= Width && cy >= 0 && cy <= Height && (Outline is null || Outline.Contains(cx, cy)))
             {
                 return true;
             }

@@ -13,12 +13,12 @@ internal static class SyntheticScalpPhoto
     public const int Height = 900;
 
     private const double CentreX = 600;
-    private const double CentreY = 640;
+    private const double CentreY = 560;
     private const double RadiusX = 350;
-    private const double RadiusY = 540;
+    private const double RadiusY = 430;
 
     /// <summary>Glabella, right temporal point (the client's right: the photo's left), left temporal point, vertex, in pixels.</summary>
-    public static (double X, double Y)[] Landmarks { get; } = [(600, 850), (385, 500), (815, 500), (600, 150)];
+    public static (double X, double Y)[] Landmarks { get; } = [(600, 850), (385, 500), (815, 500), (600, 140)];
 
     public static byte[] Png(uint seed = 7)
     {

@@ -116,7 +116,8 @@ public sealed class DesignSummaryService(
                 alignment.ToHomography(width, height),
                 width,
                 height,
-                photo.Angle == PhotoAngle.Front ? AlignmentLandmarks.FrontViewMaxY : null);
+                photo.Angle == PhotoAngle.Front ? AlignmentLandmarks.FrontViewMaxY : null,
+                photo.Angle == PhotoAngle.Front ? HeadOutline.From(alignment, width, height) : null);
             list.Add(new DesignSummaryPhoto(caption, buffer.ToArray(), photo.Orientation, photo.DisplayWidth, photo.DisplayHeight, PngEncoder.Encode(overlay), null));
         }
 

@@ -27,11 +27,14 @@ export class Homography {
     return new Homography(h);
   }
 
-  /** Maps a map point to pixels; null behind the horizon (w ≤ 0), where the plane turns away from the camera. */
-  map(x: number, y: number): Point | null {
+  /**
+   * Maps a point; null behind the horizon (w ≤ 0), where the plane turns away from the camera. An inverse transform's
+   * w has no meaningful sign, so it is mapped with anySide: only w = 0 fails then.
+   */
+  map(x: number, y: number, anySide = false): Point | null {
     const h = this.h;
     const w = h[6]! * x + h[7]! * y + h[8]!;
-    if (!(w > 1e-9)) {
+    if (anySide ? !(Math.abs(w) > 1e-12) : !(w > 1e-9)) {
       return null;
     }
     return [(h[0]! * x + h[1]! * y + h[2]!) / w, (h[3]! * x + h[4]! * y + h[5]!) / w];
@@ -70,17 +73,6 @@ export class Homography {
     return Number.isFinite(out[0]!) ? new Homography(out) : null;
   }
 
-  /** Inverse mapping that tolerates a point behind the horizon by returning null. */
-  unmap(u: number, v: number): Point | null {
-    const inv = this.inverse();
-    return inv ? inv.map(u, v) ?? mapAnyway(inv, u, v) : null;
-  }
-}
-
-function mapAnyway(h: Homography, x: number, y: number): Point | null {
-  const m = h.h;
-  const w = m[6]! * x + m[7]! * y + m[8]!;
-  return Math.abs(w) < 1e-12 ? null : [(m[0]! * x + m[1]! * y + m[2]!) / w, (m[3]! * x + m[4]! * y + m[5]!) / w];
 }
 
 /** Gaussian elimination with partial pivoting on an n×(n+1) augmented matrix; null when singular. */

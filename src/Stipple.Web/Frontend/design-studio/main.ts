@@ -154,12 +154,8 @@ class Studio implements EditorHost {
     if (this.selection?.kind === "hairline" && this.selection.index >= this.design.hairline.points.length) {
       this.selection = null;
     }
-    this.map.render();
-    this.after.render();
-    this.renderPanel();
-    this.updateUndoButtons();
-    this.updateLiveFigures();
-    this.updateSessionChoice();
+    // Ask for the dots first, then redraw what does not need them (lines, handles, fields) while they are on the way;
+    // the pictures are redrawn once, when the dots arrive.
     if (fetchDots) {
       this.changeSeq++;
       this.pendingSince ??= performance.now();
@@ -167,6 +163,12 @@ class Studio implements EditorHost {
         void this.fetchDots();
       }
     }
+    this.map.drawShapes();
+    this.after.drawOverlay();
+    this.renderPanel();
+    this.updateUndoButtons();
+    this.updateLiveFigures();
+    this.updateSessionChoice();
   }
 
   private async fetchDots(): Promise<void> {

@@ -102,7 +102,7 @@ export class MapView {
     label.textContent = "2 cm";
   }
 
-  private drawShapes(): void {
+  drawShapes(): void {
     const { design, selection } = this.host;
     this.layers.zones.replaceChildren();
     this.layers.hairline.replaceChildren();

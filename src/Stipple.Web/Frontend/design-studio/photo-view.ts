@@ -6,7 +6,7 @@ import { moveHairlinePoint, type Point } from "./design";
 import { arrowNudge, DragSurface, format, svg } from "./dom";
 import { hairlinePolyline, Homography, midlineY } from "./geometry";
 import { type EditorHost, landmarkPoints } from "./host";
-import { drawDots, LinearCanvas } from "./raster";
+import { drawDots, headOutline, LinearCanvas } from "./raster";
 
 export interface PhotoInfo {
   id: string;
@@ -133,6 +133,10 @@ export class PhotoView {
   /** Draws the photo and, on the "after" view, the dots. Returns the number of dots drawn. */
   drawPicture(): number {
     const [cssWidth, cssHeight] = this.stageSize();
+    if (cssWidth < 1 || cssHeight < 1) {
+      // Hidden (the "before" view when not comparing): nothing to draw, and the shared camera must not fit to nothing.
+      return 0;
+    }
     const ratio = Math.min(window.devicePixelRatio || 1, 2);
     const width = Math.max(1, Math.round(cssWidth * ratio));
     const height = Math.max(1, Math.round(cssHeight * ratio));
@@ -177,8 +181,13 @@ export class PhotoView {
       z * m[3]! + py * m[6]!, z * m[4]! + py * m[7]!, z * m[5]! + py * m[8]!,
       m[6]!, m[7]!, m[8]!);
     const vertex = this.host.landmarks.find((l) => l.key === "vertex");
-    const maxMapY = this.photo.angle === "front" && vertex ? vertex.y + 10 : Infinity;
-    const drawn = drawDots(this.linear, dots, dotsDesign, this.host.look, this.host.params, { m: screen, maxMapY });
+    const front = this.photo.angle === "front";
+    const maxMapY = front && vertex ? vertex.y + 10 : Infinity;
+    // On a front photo, only on the head: the outline through the handles, in canvas pixels.
+    const a = this.alignment!;
+    const toCanvas = (key: string): [number, number] => [a[key]!.x * this.photo!.displayWidth * z + px, a[key]!.y * this.photo!.displayHeight * z + py];
+    const outline = front ? headOutline(toCanvas("rightTemporal"), toCanvas("leftTemporal"), toCanvas("vertex")) : null;
+    const drawn = drawDots(this.linear, dots, dotsDesign, this.host.look, this.host.params, { m: screen, maxMapY, outline });
     this.linear.store(image);
     ctx.putImageData(image, 0, 0);
     return drawn;
@@ -190,7 +199,7 @@ export class PhotoView {
     return p ? [p[0] * this.camera.zoom + this.camera.panX, p[1] * this.camera.zoom + this.camera.panY] : null;
   }
 
-  private drawOverlay(): void {
+  drawOverlay(): void {
     const [width, height] = this.stageSize();
     this.overlay.setAttribute("viewBox", `0 0 ${width} ${height}`);
     this.overlay.replaceChildren();
@@ -243,7 +252,7 @@ export class PhotoView {
         const rect = this.overlay.getBoundingClientRect();
         const photoX = (cx - rect.left - this.camera.panX) / this.camera.zoom;
         const photoY = (cy - rect.top - this.camera.panY) / this.camera.zoom;
-        const mapPoint = inverse.map(photoX, photoY);
+        const mapPoint = inverse.map(photoX, photoY, true);
         if (mapPoint) {
           this.host.edit(moveHairlinePoint(this.host.design, i, mapPoint[0], mapPoint[1]));
         }
@@ -256,7 +265,7 @@ export class PhotoView {
           // Arrows move the point on the photo as seen (about 1 mm a press), whatever way the map lies on it.
           const photoPoint = h.map(point[0], point[1]);
           const pxPerMm = h.scaleAt(point[0], point[1]);
-          const mapPoint = photoPoint ? inverse.map(photoPoint[0] + nudge[0] * pxPerMm, photoPoint[1] + nudge[1] * pxPerMm) : null;
+          const mapPoint = photoPoint ? inverse.map(photoPoint[0] + nudge[0] * pxPerMm, photoPoint[1] + nudge[1] * pxPerMm, true) : null;
           if (mapPoint) {
             this.host.apply(moveHairlinePoint(this.host.design, i, mapPoint[0], mapPoint[1]));
           }
@@ -277,10 +286,11 @@ export class PhotoView {
     const length = mm * pxPerMm;
     const [, height] = this.stageSize();
     const g = svg("g", { class: "ds-photo-scale", transform: `translate(16 ${height - 22})` }, this.overlay);
-    svg("rect", { x: -8, y: -20, width: length + 16, height: 32, rx: 4 }, g);
+    const rect = svg("rect", { x: -8, y: -14, width: length + 24, height: 28, rx: 4 }, g);
     svg("path", { d: `M 0 0 H ${length.toFixed(1)} M 0 -6 V 6 M ${length.toFixed(1)} -6 V 6` }, g);
-    const text = svg("text", { x: length / 2, y: -8, "text-anchor": "middle" }, g);
+    const text = svg("text", { x: length + 10, y: 4 }, g);
     text.textContent = `${mm} mm at the hairline`;
+    rect.setAttribute("width", String(length + 26 + text.getComputedTextLength()));
   }
 
   private drawAlignmentHandles(): void {

@@ -66,6 +66,49 @@ export interface LookChoice {
 export interface Projection {
   m: Float64Array;
   maxMapY: number;
+  /** On a front photo, the head's outline in canvas pixels (Core's HeadOutline): dots outside it are not drawn. */
+  outline?: HeadOutline | null;
+}
+
+/** Centre, unit axes across (u) and up (v), half-width a and height b, in canvas pixels. */
+export interface HeadOutline {
+  cx: number;
+  cy: number;
+  ux: number;
+  uy: number;
+  vx: number;
+  vy: number;
+  a: number;
+  b: number;
+}
+
+/** Core's HeadOutline.WidthFactor: half-width over half the temporal handles' spacing. */
+export const headWidthFactor = 1.6;
+
+/** The outline from the temporal and vertex handles (any pixel space). */
+export function headOutline(right: [number, number], left: [number, number], vertex: [number, number]): HeadOutline {
+  const cx = (right[0] + left[0]) / 2;
+  const cy = (right[1] + left[1]) / 2;
+  const span = Math.max(Math.hypot(left[0] - right[0], left[1] - right[1]), 1e-9);
+  const ux = (left[0] - right[0]) / span;
+  const uy = (left[1] - right[1]) / span;
+  let vx = -uy;
+  let vy = ux;
+  let height = (vertex[0] - cx) * vx + (vertex[1] - cy) * vy;
+  if (height < 0) {
+    vx = -vx;
+    vy = -vy;
+    height = -height;
+  }
+  return { cx, cy, ux, uy, vx, vy, a: (headWidthFactor * span) / 2, b: Math.max(height, 1e-9) };
+}
+
+function insideOutline(o: HeadOutline, x: number, y: number): boolean {
+  const dx = x - o.cx;
+  const dy = y - o.cy;
+  const across = (dx * o.ux + dy * o.uy) / o.a;
+  const up = (dx * o.vx + dy * o.vy) / o.b;
+  return up <= 0 ? Math.abs(across) <= 1 : across * across + up * up <= 1;
 }
 
 const decode = new Float32Array(256);
@@ -178,6 +221,7 @@ export function drawDots(target: LinearCanvas, dots: DotSet, design: Design, cho
   const model = new LookModel(design, choice, params);
   const colours = model.colours;
   const m = projection.m;
+  const outline = projection.outline ?? null;
   const width = target.width;
   const height = target.height;
   const rgb = target.rgb;
@@ -245,7 +289,7 @@ export function drawDots(target: LinearCanvas, dots: DotSet, design: Design, cho
     }
     const u = (m[0]! * x + m[1]! * y + m[2]!) / w;
     const v = (m[3]! * x + m[4]! * y + m[5]!) / w;
-    if (u < -4 || v < -4 || u > width + 4 || v > height + 4) {
+    if (u < -4 || v < -4 || u > width + 4 || v > height + 4 || (outline && !insideOutline(outline, u, v))) {
       continue;
     }
     // Pixels per mm here: √|det J|.
