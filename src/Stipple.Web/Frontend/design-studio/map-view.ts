@@ -15,6 +15,9 @@ export class MapView {
   private readonly overlay: SVGSVGElement;
   private readonly layers: { zones: SVGGElement; hairline: SVGGElement; handles: SVGGElement };
   private readonly drag: DragSurface;
+  private skin: LinearCanvas | null = null;
+  private linear: LinearCanvas | null = null;
+  private image: ImageData | null = null;
 
   constructor(private readonly root: HTMLElement, private readonly host: EditorHost) {
     root.classList.add("ds-map");
@@ -52,15 +55,22 @@ export class MapView {
     if (!ctx) {
       return;
     }
-    const image = ctx.createImageData(width, height);
-    const linear = new LinearCanvas(width, height);
-    for (let i = 0; i < image.data.length; i += 4) {
-      image.data[i] = skin[0]!;
-      image.data[i + 1] = skin[1]!;
-      image.data[i + 2] = skin[2]!;
-      image.data[i + 3] = 255;
+    // The plain skin in linear light is made once per canvas size; each frame starts from a copy of it.
+    if (!this.skin || this.skin.width !== width || this.skin.height !== height || !this.image) {
+      this.image = ctx.createImageData(width, height);
+      for (let i = 0; i < this.image.data.length; i += 4) {
+        this.image.data[i] = skin[0]!;
+        this.image.data[i + 1] = skin[1]!;
+        this.image.data[i + 2] = skin[2]!;
+        this.image.data[i + 3] = 255;
+      }
+      this.skin = new LinearCanvas(width, height);
+      this.skin.load(this.image);
+      this.linear = new LinearCanvas(width, height);
     }
-    linear.load(image);
+    const image = this.image;
+    const linear = this.linear!;
+    linear.rgb.set(this.skin.rgb);
     const { dots, dotsDesign } = this.host;
     if (dots && dotsDesign) {
       // The SVG's viewBox is centred and scaled to fit ("meet"); the canvas follows the same mapping.

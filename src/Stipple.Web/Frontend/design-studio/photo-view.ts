@@ -78,6 +78,9 @@ export class PhotoView {
   private readonly overlay: SVGSVGElement;
   private readonly drag: DragSurface;
   private linear: LinearCanvas | null = null;
+  private base: LinearCanvas | null = null;
+  private image8: ImageData | null = null;
+  private baseKey = "";
 
   constructor(root: HTMLElement, private readonly host: EditorHost, private readonly camera: Camera, options: { showDots: boolean; interactive: boolean; label: string }) {
     this.showDots = options.showDots;
@@ -158,20 +161,30 @@ export class PhotoView {
       this.camera.applyFit(cssWidth, cssHeight, this.photo.displayWidth, this.photo.displayHeight);
     }
     const z = this.camera.zoom * ratio;
-    ctx.imageSmoothingEnabled = z < 1;
-    ctx.imageSmoothingQuality = "high";
-    ctx.drawImage(this.image, this.camera.panX * ratio, this.camera.panY * ratio, this.photo.displayWidth * z, this.photo.displayHeight * z);
-
     const h = this.homography();
     const { dots, dotsDesign } = this.host;
-    if (!this.showDots || !h || !dots || !dotsDesign) {
-      return 0;
+    const withDots = this.showDots && h !== null && dots !== null && dotsDesign !== null;
+    // The photo as it sits in the canvas, decoded to linear light, is kept until the view moves: a new set of dots
+    // then costs a copy, the dots and the encoding, not a redraw and read-back of the photo.
+    const key = `${this.photo.id}|${width}x${height}|${z}|${this.camera.panX}|${this.camera.panY}`;
+    if (!withDots || key !== this.baseKey || !this.base || !this.image8) {
+      ctx.imageSmoothingEnabled = z < 1;
+      ctx.imageSmoothingQuality = "high";
+      ctx.drawImage(this.image, this.camera.panX * ratio, this.camera.panY * ratio, this.photo.displayWidth * z, this.photo.displayHeight * z);
+      if (!withDots) {
+        this.baseKey = "";
+        return 0;
+      }
+      this.image8 = ctx.getImageData(0, 0, width, height);
+      this.base = new LinearCanvas(width, height);
+      this.base.load(this.image8);
+      this.baseKey = key;
     }
-    const image = ctx.getImageData(0, 0, width, height);
     if (!this.linear || this.linear.width !== width || this.linear.height !== height) {
       this.linear = new LinearCanvas(width, height);
     }
-    this.linear.load(image);
+    this.linear.rgb.set(this.base.rgb);
+    const image = this.image8;
     // Screen = photo × z + pan, composed with the map → photo transform.
     const m = h.h;
     const px = this.camera.panX * ratio;
@@ -187,7 +200,7 @@ export class PhotoView {
     const a = this.alignment!;
     const toCanvas = (key: string): [number, number] => [a[key]!.x * this.photo!.displayWidth * z + px, a[key]!.y * this.photo!.displayHeight * z + py];
     const outline = front ? headOutline(toCanvas("rightTemporal"), toCanvas("leftTemporal"), toCanvas("vertex")) : null;
-    const drawn = drawDots(this.linear, dots, dotsDesign, this.host.look, this.host.params, { m: screen, maxMapY, outline });
+    const drawn = drawDots(this.linear, dots!, dotsDesign!, this.host.look, this.host.params, { m: screen, maxMapY, outline });
     this.linear.store(image);
     ctx.putImageData(image, 0, 0);
     return drawn;
