@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Playwright;
 using NodaTime;
 using NodaTime.Text;
@@ -89,19 +88,10 @@ public sealed class ConsultationJourneyTests(KestrelAppFactory app, BrowserFixtu
         output.WriteLine($"Screenshot: {shot}");
 
         // The PDF opens (Poppler reads it) and holds the typed name and the consent text.
-        var text = await PdfTextAsync(pdf);
+        var text = await PdfText.ReadAsync(pdf);
         text.ShouldContain("Zoë Ó Briain");
         text.ShouldContain("permanent");
         File.Delete(pdf);
         watched.Problems.ShouldBeEmpty();
-    }
-
-    private static async Task<string> PdfTextAsync(string path)
-    {
-        using var process = Process.Start(new ProcessStartInfo("/usr/bin/pdftotext", ["-enc", "UTF-8", path, "-"]) { RedirectStandardOutput = true, UseShellExecute = false })!;
-        var text = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        process.ExitCode.ShouldBe(0);
-        return text;
     }
 }

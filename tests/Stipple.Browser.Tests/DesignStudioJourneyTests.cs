@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Playwright;
@@ -12,6 +11,7 @@ namespace Stipple.Browser.Tests;
 /// with the four handles, drag the hairline on the photo and watch the height and dot count change, undo and redo,
 /// time the live preview with the page's own performance marks, look at fresh and healed, save, approve, download.
 /// </summary>
+[Collection(TimedCollection.Name)]
 public sealed class DesignStudioJourneyTests(KestrelAppFactory app, BrowserFixture browser, ITestOutputHelper output)
     : IClassFixture<KestrelAppFactory>, IClassFixture<BrowserFixture>, IAsyncLifetime
 {
@@ -106,12 +106,12 @@ public sealed class DesignStudioJourneyTests(KestrelAppFactory app, BrowserFixtu
         await page.GetByLabel("Before and after").CheckAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("design-studio"), FullPage = true });
 
-        // Save, approve, download: the PDF shows the saved version's hairline height.
-        var savedHeight = await page.GetByTestId("mfp").TextContentAsync();
+        // Save, approve, download: the PDF shows the saved version's hairline height, as the versions table does.
         await page.GetByLabel("Note for this version").FillAsync("Line raised for a mature look");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save version" }).ClickAsync();
         await Assertions.Expect(page.Locator("#ds-status")).ToHaveTextAsync("Saved as version 1.");
         await Assertions.Expect(page.GetByTestId("versions")).ToContainTextAsync("Line raised for a mature look");
+        var savedHeight = await page.Locator("[data-testid=versions] tr[data-version='1'] td").Nth(2).TextContentAsync();
         await page.GetByLabel("Client's name, typed by the client").FillAsync("Tomasz Wójcik");
         await page.GetByRole(AriaRole.Button, new() { Name = "Client approves this version" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("approval")).ToContainTextAsync("Version 1 approved by Tomasz Wójcik");
@@ -119,7 +119,7 @@ public sealed class DesignStudioJourneyTests(KestrelAppFactory app, BrowserFixtu
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("design-pdf").ClickAsync());
         var pdf = Path.Combine(Path.GetTempPath(), $"stipple-design-{Guid.NewGuid():N}.pdf");
         await download.SaveAsAsync(pdf);
-        var text = await PdfTextAsync(pdf);
+        var text = await PdfText.ReadAsync(pdf);
         File.Delete(pdf);
         text.ShouldContain("Tomasz Wójcik");
         text.ShouldContain("Hairline height");
@@ -170,15 +170,6 @@ public sealed class DesignStudioJourneyTests(KestrelAppFactory app, BrowserFixtu
     }
 
     private static double Centimetres(string? text) => double.Parse(text!.Replace(" cm", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
-
-    private static async Task<string> PdfTextAsync(string path)
-    {
-        using var process = Process.Start(new ProcessStartInfo("/usr/bin/pdftotext", ["-enc", "UTF-8", path, "-"]) { RedirectStandardOutput = true, UseShellExecute = false })!;
-        var text = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        process.ExitCode.ShouldBe(0);
-        return text;
-    }
 
     private sealed record Stage(double Left, double Top, double Zoom)
     {

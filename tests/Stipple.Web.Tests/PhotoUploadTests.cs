@@ -273,7 +273,7 @@ public sealed class PhotoUploadTests(StippleAppFactory app) : IClassFixture<Stip
             .Keys.ShouldBe(["glabella.x"]);
         // 1% of the 80-pixel diagonal of the photo as shown (48 × 64) from the left temporal handle.
         (await CareTestData.ProblemAsync(await client.PutAsJsonAsync(url, Handles(0.5, 0.85, 0.25, 0.5, 0.75, 0.5, 0.75 + (0.8 / 48), 0.5))))["vertex"][0]
-            .ShouldContain("too close to the leftTemporal handle");
+            .ShouldContain("on top of the left temple handle");
         // Glabella, right temporal, vertex, left temporal crossing over each other (a bow tie).
         (await CareTestData.ProblemAsync(await client.PutAsJsonAsync(url, Handles(0.3, 0.8, 0.7, 0.8, 0.7, 0.2, 0.3, 0.2)))).Keys.ShouldBe(["alignment"]);
         // The vertex inside the triangle of the other three: a dented quadrilateral folds the map too.
