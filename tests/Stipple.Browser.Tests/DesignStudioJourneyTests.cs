@@ -11,7 +11,7 @@ namespace Stipple.Browser.Tests;
 /// with the four handles, drag the hairline on the photo and watch the height and dot count change, undo and redo,
 /// time the live preview with the page's own performance marks, look at fresh and healed, save, approve, download.
 /// </summary>
-[Collection(TimedCollection.Name)]
+[Collection(TimedJourneys.Name)]
 public sealed class DesignStudioJourneyTests(KestrelAppFactory app, BrowserFixture browser, ITestOutputHelper output)
     : IClassFixture<KestrelAppFactory>, IClassFixture<BrowserFixture>, IAsyncLifetime
 {

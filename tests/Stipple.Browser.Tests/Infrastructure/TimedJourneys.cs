@@ -5,7 +5,7 @@ namespace Stipple.Browser.Tests.Infrastructure;
 /// other journeys' Chromium pages and servers competing for the same cores.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class TimedCollection
+public sealed class TimedJourneys
 {
     public const string Name = "Timed in the browser";
 }
