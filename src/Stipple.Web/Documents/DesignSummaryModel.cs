@@ -18,6 +18,7 @@ public sealed record DesignSummaryModel(
     byte[] MapPreviewPng,
     DesignDocument Design,
     DesignReport Report,
+    double HairlineHeightMm,
     string Pigment,
     Guid ConsultationId,
     Instant CreatedAt);

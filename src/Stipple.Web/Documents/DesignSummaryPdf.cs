@@ -139,7 +139,7 @@ public static class DesignSummaryPdf
     {
         var design = model.Design;
         Heading(flow, fonts, "Hairline");
-        Row(flow, fonts, "Hairline height", string.Create(Numbers, $"{model.Report.MidFrontalPointMm / 10:0.0} cm above the glabella (mid-frontal point)"), fonts.BodyBold);
+        Row(flow, fonts, "Hairline height", string.Create(Numbers, $"{model.HairlineHeightMm / 10:0.0} cm above the glabella (mid-frontal point)"), fonts.BodyBold);
         Row(flow, fonts, "Shape", design.Hairline.Style == HairlineStyle.Female ? "Female hairline rules" : "Male hairline rules", fonts.Body);
         Row(flow, fonts, "Soft transition", string.Create(Numbers, $"{design.Transition.DepthMm:0.#} mm deep, starting at {design.Transition.StartFraction * 100:0} % of the density at the line"), fonts.Body);
         Row(flow, fonts, "Dots in all", model.Report.TotalDots.ToString("N0", Numbers), fonts.Body);

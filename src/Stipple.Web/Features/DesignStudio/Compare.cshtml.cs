@@ -62,7 +62,7 @@ public sealed class CompareModel(DesignVersionService versions, DesignService de
     {
         var rows = new List<Row>
         {
-            Line("Hairline height", a.Report.MidFrontalPointMm / 10, b.Report.MidFrontalPointMm / 10, "0.0", " cm"),
+            Line("Hairline height", a.Version.MidFrontalPointMm / 10, b.Version.MidFrontalPointMm / 10, "0.0", " cm"),
             Line("Dots in all", a.Report.TotalDots, b.Report.TotalDots, "N0", ""),
             Line("Transition depth", a.Version.Design!.Transition.DepthMm, b.Version.Design!.Transition.DepthMm, "0.#", " mm"),
             Line("Sessions", a.Report.Sessions.Count, b.Report.Sessions.Count, "0", ""),

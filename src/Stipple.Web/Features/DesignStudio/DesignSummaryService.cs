@@ -65,6 +65,7 @@ public sealed class DesignSummaryService(
             MapPreviewPng: map,
             Design: design,
             Report: report,
+            HairlineHeightMm: result.MidFrontalPointMm,
             Pigment: consultation.PigmentName is null
                 ? "No pigment recommendation recorded yet."
                 : $"{consultation.PigmentName}{(consultation.PigmentDilution is { } d ? $", diluted {d} (pigment : water)" : "")}",
