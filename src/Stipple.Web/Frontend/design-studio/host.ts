@@ -1,6 +1,6 @@
 // What the views need from the studio: the document being edited, the dots last computed for it, what to show, and
 // the edits they may make. Views call edit() while a handle moves and endEdit() when it is let go, so a whole drag is
-// one step of undo.
+// one step of undo (the step opens with the first edit).
 
 import type { Design, Point } from "./design";
 import type { DotSet, LookChoice, LookParameters } from "./raster";
@@ -28,7 +28,6 @@ export interface EditorHost {
   readonly canEdit: boolean;
   readonly selection: Selection;
   select(selection: Selection): void;
-  beginEdit(): void;
   edit(design: Design): void;
   endEdit(): void;
   apply(design: Design): void;

@@ -107,10 +107,6 @@ class Studio implements EditorHost {
     this.changed(false);
   }
 
-  beginEdit(): void {
-    // A step opens on the first edit; nothing to do until then.
-  }
-
   edit(design: Design): void {
     if (!this.canEdit) {
       return;

@@ -36,12 +36,6 @@ export class MapView {
     new ResizeObserver(() => this.drawDots()).observe(root);
   }
 
-  /** Redraws the shapes and handles (cheap) and the dots. */
-  render(): void {
-    this.drawShapes();
-    this.drawDots();
-  }
-
   drawDots(): void {
     const rect = this.root.getBoundingClientRect();
     const ratio = Math.min(window.devicePixelRatio || 1, 2);
@@ -136,7 +130,6 @@ export class MapView {
             start = p;
             origin = this.host.design;
             this.host.select({ kind: "zone", zone: z, vertex: null });
-            this.host.beginEdit();
           } else if (phase === "move") {
             this.host.edit(moveZone(origin, z, p[0] - start[0], p[1] - start[1]));
           } else {
@@ -178,7 +171,6 @@ export class MapView {
       this.drag.register(add, (phase, cx, cy) => {
         const p = this.toMap(cx, cy);
         if (phase === "start") {
-          this.host.beginEdit();
           const inserted = insertZoneVertex(this.host.design, z, v);
           index = inserted.index;
           this.host.edit(inserted.design);
@@ -227,7 +219,6 @@ export class MapView {
       const p = this.toMap(cx, cy);
       if (phase === "start") {
         select();
-        this.host.beginEdit();
       } else if (phase === "move") {
         this.host.edit(move(this.host.design, p[0], p[1]));
       } else {

@@ -133,12 +133,12 @@ export class PhotoView {
     this.drawOverlay();
   }
 
-  /** Draws the photo and, on the "after" view, the dots. Returns the number of dots drawn. */
-  drawPicture(): number {
+  /** Draws the photo and, on the "after" view, the dots. */
+  drawPicture(): void {
     const [cssWidth, cssHeight] = this.stageSize();
     if (cssWidth < 1 || cssHeight < 1) {
       // Hidden (the "before" view when not comparing): nothing to draw, and the shared camera must not fit to nothing.
-      return 0;
+      return;
     }
     const ratio = Math.min(window.devicePixelRatio || 1, 2);
     const width = Math.max(1, Math.round(cssWidth * ratio));
@@ -149,13 +149,13 @@ export class PhotoView {
     }
     const ctx = this.canvas.getContext("2d", { willReadFrequently: true });
     if (!ctx) {
-      return 0;
+      return;
     }
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.fillStyle = "#1d1f22";
     ctx.fillRect(0, 0, width, height);
     if (!this.photo || !this.image) {
-      return 0;
+      return;
     }
     if (this.camera.fit) {
       this.camera.applyFit(cssWidth, cssHeight, this.photo.displayWidth, this.photo.displayHeight);
@@ -173,7 +173,7 @@ export class PhotoView {
       ctx.drawImage(this.image, this.camera.panX * ratio, this.camera.panY * ratio, this.photo.displayWidth * z, this.photo.displayHeight * z);
       if (!withDots) {
         this.baseKey = "";
-        return 0;
+        return;
       }
       this.image8 = ctx.getImageData(0, 0, width, height);
       this.base = new LinearCanvas(width, height);
@@ -200,10 +200,9 @@ export class PhotoView {
     const a = this.alignment!;
     const toCanvas = (key: string): [number, number] => [a[key]!.x * this.photo!.displayWidth * z + px, a[key]!.y * this.photo!.displayHeight * z + py];
     const outline = front ? headOutline(toCanvas("rightTemporal"), toCanvas("leftTemporal"), toCanvas("vertex")) : null;
-    const drawn = drawDots(this.linear, dots!, dotsDesign!, this.host.look, this.host.params, { m: screen, maxMapY, outline });
+    drawDots(this.linear, dots!, dotsDesign!, this.host.look, this.host.params, { m: screen, maxMapY, outline });
     this.linear.store(image);
     ctx.putImageData(image, 0, 0);
-    return drawn;
   }
 
   /** Map mm → stage CSS pixels through the photo's alignment and the camera. */
@@ -255,7 +254,6 @@ export class PhotoView {
       this.drag.register(g, (phase, cx, cy) => {
         if (phase === "start") {
           this.host.select({ kind: "hairline", index: i });
-          this.host.beginEdit();
           return;
         }
         if (phase === "end") {

@@ -216,8 +216,8 @@ export class LinearCanvas {
   }
 }
 
-/** Composites the dots of sessions 1…choice.session onto the canvas; returns how many were drawn. */
-export function drawDots(target: LinearCanvas, dots: DotSet, design: Design, choice: LookChoice, params: LookParameters, projection: Projection): number {
+/** Composites the dots of sessions 1…choice.session onto the canvas. */
+export function drawDots(target: LinearCanvas, dots: DotSet, design: Design, choice: LookChoice, params: LookParameters, projection: Projection): void {
   const model = new LookModel(design, choice, params);
   const colours = model.colours;
   const m = projection.m;
@@ -225,7 +225,6 @@ export function drawDots(target: LinearCanvas, dots: DotSet, design: Design, cho
   const width = target.width;
   const height = target.height;
   const rgb = target.rgb;
-  let drawn = 0;
 
   // Over-compositing one pixel: c ← c (1 − a) + shade a, in linear light.
   const blend = (px: number, py: number, a: number, o: number): void => {
@@ -316,7 +315,5 @@ export function drawDots(target: LinearCanvas, dots: DotSet, design: Design, cho
         disc(u, v, r, e, opacity, o);
       }
     }
-    drawn++;
   }
-  return drawn;
 }
