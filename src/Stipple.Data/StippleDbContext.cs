@@ -57,11 +57,28 @@ public sealed class StippleDbContext(DbContextOptions<StippleDbContext> options)
 
     public DbSet<DesignApproval> DesignApprovals => Set<DesignApproval>();
 
+    public DbSet<WeeklyHours> WeeklyHours => Set<WeeklyHours>();
+
+    public DbSet<StudioClosure> Closures => Set<StudioClosure>();
+
+    public DbSet<TimeOff> TimeOff => Set<TimeOff>();
+
+    public DbSet<TreatmentPlan> TreatmentPlans => Set<TreatmentPlan>();
+
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+
+    public DbSet<AppointmentEvent> AppointmentEvents => Set<AppointmentEvent>();
+
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
         configurationBuilder.Properties<Instant>().HaveConversion<InstantConverter>();
         configurationBuilder.Properties<LocalDate>().HaveConversion<LocalDateConverter>();
+        configurationBuilder.Properties<LocalTime>().HaveConversion<LocalTimeConverter>();
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -89,6 +106,14 @@ public sealed class StippleDbContext(DbContextOptions<StippleDbContext> options)
         modelBuilder.ApplyConfiguration(new ConsentConfiguration());
         modelBuilder.ApplyConfiguration(new DesignVersionConfiguration());
         modelBuilder.ApplyConfiguration(new DesignApprovalConfiguration());
+        modelBuilder.ApplyConfiguration(new WeeklyHoursConfiguration());
+        modelBuilder.ApplyConfiguration(new StudioClosureConfiguration());
+        modelBuilder.ApplyConfiguration(new TimeOffConfiguration());
+        modelBuilder.ApplyConfiguration(new TreatmentPlanConfiguration());
+        modelBuilder.ApplyConfiguration(new AppointmentConfiguration());
+        modelBuilder.ApplyConfiguration(new AppointmentEventConfiguration());
+        modelBuilder.ApplyConfiguration(new CalendarFeedConfiguration());
+        modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
 
         // Columns are snake_case, as the SQL files spell them; explicit names (complex properties) are kept.
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

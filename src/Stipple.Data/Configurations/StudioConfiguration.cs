@@ -15,6 +15,7 @@ internal sealed class StudioConfiguration : IEntityTypeConfiguration<Studio>
         builder.Property(s => s.Currency).IsFixedLength().HasMaxLength(3);
         builder.Property(s => s.ImpressionsPerMinute).HasPrecision(5, 1);
         builder.Property(s => s.ScreeningSettingsJson).HasColumnName("screening_settings").HasColumnType("jsonb");
+        builder.Property(s => s.SchedulingSettingsJson).HasColumnName("scheduling_settings").HasColumnType("jsonb");
         builder.ComplexProperty(s => s.Address, address =>
         {
             address.Property(a => a.Line1).HasColumnName("address_line1");

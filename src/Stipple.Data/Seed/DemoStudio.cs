@@ -62,6 +62,7 @@ public static class DemoStudio
         var studio = Studio.Create(StudioId, "Northline SMP Studio", "Europe/London", "GBP", "en-GB", now);
         studio.Update(studio.Name, StudioAddress.Create("14 Tanner Street", null, "London", null, "SE1 3LE", "United Kingdom"), "Europe/London", "GBP", "en-GB");
         db.Studios.Add(studio);
+        db.WeeklyHours.AddRange(StudioCalendarDefaults.OpeningHours(StudioId));
 
         for (var i = 0; i < Staff.Count; i++)
         {

@@ -24,7 +24,20 @@ public sealed class Client
     /// <summary>Required for every client created or edited now; clients from before it was asked may have none.</summary>
     public LocalDate? DateOfBirth { get; private set; }
 
+    /// <summary>
+    /// The client's IANA time zone when it differs from the studio's (a client who travels in for treatment); null means
+    /// the studio's. Reminders and feeds show times in it.
+    /// </summary>
+    public string? TimeZone { get; private set; }
+
     public Instant CreatedAt { get; private set; }
+
+    /// <summary>Sets the client's own time zone (null or the studio's own zone clears it).</summary>
+    public void SetTimeZone(string? timeZone, Instant now)
+    {
+        TimeZone = string.IsNullOrWhiteSpace(timeZone) ? null : Studio.ValidTimeZone(timeZone);
+        UpdatedAt = now;
+    }
 
     public Instant UpdatedAt { get; private set; }
 

@@ -13,8 +13,13 @@ public sealed class Room
 
     public string Name { get; private set; } = "";
 
+    /// <summary>Whether new appointments may use the room; a room taken out of use keeps its past appointments.</summary>
+    public bool IsActive { get; private set; } = true;
+
     public static Room Create(Guid studioId, Guid id, string name) =>
         new() { StudioId = studioId, Id = id, Name = Guard.Required(name, "name", 60) };
 
     public void Rename(string name) => Name = Guard.Required(name, "name", 60);
+
+    public void SetActive(bool active) => IsActive = active;
 }

@@ -39,6 +39,9 @@ public sealed class StaffUser
 
     public bool IsActive { get; private set; }
 
+    /// <summary>Whether the calendar shows them and clients can be booked with them (practitioners by default).</summary>
+    public bool TakesBookings { get; private set; }
+
     public Instant CreatedAt { get; private set; }
 
     public static StaffUser Create(Guid studioId, Guid id, string email, string displayName, StaffRole role, Instant now) =>
@@ -51,6 +54,7 @@ public sealed class StaffUser
             Role = Enum.IsDefined(role) ? role : throw new DomainException("role", "is not a staff role."),
             SecurityStamp = Guid.NewGuid(),
             IsActive = true,
+            TakesBookings = role == StaffRole.Practitioner,
             CreatedAt = now,
         };
 
@@ -123,6 +127,8 @@ public sealed class StaffUser
         Role = role;
         SecurityStamp = Guid.NewGuid();
     }
+
+    public void SetTakesBookings(bool takesBookings) => TakesBookings = takesBookings;
 
     public void Deactivate()
     {

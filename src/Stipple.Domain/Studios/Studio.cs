@@ -76,7 +76,13 @@ public sealed class Studio
     /// <summary>The studio's screening rule numbers as JSON (<c>ScreeningSettings</c>), or null for the defaults.</summary>
     public string? ScreeningSettingsJson { get; private set; }
 
+    /// <summary>The studio's booking rules as JSON (<c>SchedulingSettings</c>), or null for the defaults of smp-facts §13.4.</summary>
+    public string? SchedulingSettingsJson { get; private set; }
+
     public Instant CreatedAt { get; private set; }
+
+    /// <summary>Stores the booking rules (already validated, as JSON).</summary>
+    public void SetScheduling(string? schedulingSettingsJson) => SchedulingSettingsJson = schedulingSettingsJson;
 
     public static Studio Create(Guid id, string name, string timeZone, string currency, string locale, Instant now)
     {

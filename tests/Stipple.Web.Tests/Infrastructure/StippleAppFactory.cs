@@ -107,6 +107,7 @@ public class StippleAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return await InStudioAsync(id, async db =>
         {
             db.Studios.Add(Studio.Create(id, name, "Europe/London", "GBP", "en-GB", now));
+            db.WeeklyHours.AddRange(StudioCalendarDefaults.OpeningHours(id));
             StaffUser Staff(string who, StaffRole role)
             {
                 var user = StaffUser.Create(id, Guid.NewGuid(), $"{who}-{tag}@example.com", $"{who} {name}", role, now);

@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Stipple.Data.Conversions;
+
+/// <summary>
+/// An enum stored as the snake_case of its member name (NoShow ↔ no_show), which the table's check constraint lists.
+/// </summary>
+public sealed class SnakeCaseEnumConverter<TEnum>() : ValueConverter<TEnum, string>(
+    v => StippleDbContext.ToSnakeCase(v.ToString()),
+    s => Enum.Parse<TEnum>(s.Replace("_", "", StringComparison.Ordinal), true))
+    where TEnum : struct, Enum;
