@@ -145,6 +145,7 @@ public static class StippleServices
         services.AddScoped<ConsentPdfService>();
         services.AddScoped<DesignVersionService>();
         services.AddScoped<DesignSummaryService>();
+        services.AddScoped<Features.Scheduling.SchedulingSettingsService>();
         return builder;
     }
 }
