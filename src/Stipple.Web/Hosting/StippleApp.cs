@@ -8,6 +8,7 @@ using Stipple.Web.Features.DesignStudio;
 using Stipple.Web.Features.Photos;
 using Stipple.Web.Features.Pigments;
 using Stipple.Web.Features.Settings;
+using Stipple.Web.Features.Scheduling;
 using Stipple.Web.Features.Screening;
 using Stipple.Web.Features.Staff;
 using Stipple.Web.Infrastructure;
@@ -61,6 +62,7 @@ public static class StippleApp
         api.MapPhotoApi();
         api.MapConsentApi();
         api.MapDesignStudioApi();
+        api.MapBookingApi();
         return app;
     }
 }
