@@ -13,7 +13,7 @@ namespace Stipple.Web.Features.Scheduling;
 /// plan kept, the gate and the calendar checked, a late change flagged), cancel (one, or what is left of a plan),
 /// no-show and completed. Every change is written to the appointment's history and its reminders follow it.
 /// </summary>
-public sealed class AppointmentService(StippleDbContext db, BookingService booking, IClock clock)
+public sealed class AppointmentService(StippleDbContext db, BookingService booking, CalendarLoader loader, IClock clock)
 {
     public async Task<BookingOutcome<AppointmentDto>> RescheduleAsync(Guid id, RescheduleRequest request, Guid? userId, CancellationToken cancellationToken)
     {
@@ -66,6 +66,21 @@ public sealed class AppointmentService(StippleDbContext db, BookingService booki
         }
 
         return BookingOutcome<AppointmentDto>.Ok(await GetAsync(id, cancellationToken) ?? throw new InvalidOperationException("The appointment just moved is gone."));
+    }
+
+    /// <summary>Free times the appointment could move to (inside its plan's hard spacing), best first; null when not found.</summary>
+    public async Task<IReadOnlyList<ScheduleDto>?> AlternativesAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var appointment = await db.Appointments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (appointment is null)
+        {
+            return null;
+        }
+
+        var calendar = await loader.LoadAsync(appointment.StartsAt.InUtc().Date, appointment.StartsAt.InUtc().Date, null, [], cancellationToken);
+        var day = appointment.StartsAt.InZone(calendar.Zone).Date;
+        var (notBefore, notAfter, _) = await SpacingAsync(appointment, day, calendar, cancellationToken);
+        return await booking.SingleAlternativesAsync(appointment.ClientId, appointment.Kind, notBefore ?? day, notAfter, [appointment.Id], cancellationToken);
     }
 
     public async Task<Result<AppointmentDto>> CancelAsync(Guid id, CancelRequest request, Guid? userId, CancellationToken cancellationToken)
