@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace Stipple.Core.Scheduling;
 
 /// <summary>
@@ -151,22 +153,45 @@ internal sealed class AvailabilityGrid : IDisposable
         return closed;
     }
 
+    /// <summary>
+    /// Sets the open slots of each day that is not closed. A day's intervals are merged before rounding inward, so two
+    /// that touch off the grid (08:53–11:16 and 11:16–23:30) stay one stretch instead of losing the slot between them.
+    /// </summary>
     private static void MarkOpen(SlotBitmap open, SlotTimeline timeline, OpeningInterval[][] byWeekday, bool[] closed)
     {
-        for (var day = 0; day < timeline.DayCount; day++)
+        var day = new List<Interval>(4);
+        for (var d = 0; d < timeline.DayCount; d++)
         {
-            if (closed[day])
+            var date = timeline.DateOf(d);
+            var intervals = byWeekday[(int)date.DayOfWeek];
+            if (closed[d] || intervals.Length == 0)
             {
                 continue;
             }
 
-            var date = timeline.DateOf(day);
-            foreach (var interval in byWeekday[(int)date.DayOfWeek])
+            day.Clear();
+            foreach (var interval in intervals)
             {
-                var instants = OpeningHours.ToInstants(date, interval, timeline.Zone);
-                var from = Math.Max(timeline.CeilSlot(instants.Start), timeline.DayStart(day));
-                var to = Math.Min(timeline.FloorSlot(instants.End), timeline.DayStart(day + 1));
-                open.SetRange(from, to);
+                day.Add(OpeningHours.ToInstants(date, interval, timeline.Zone));
+            }
+
+            day.Sort((a, b) => a.Start.CompareTo(b.Start));
+            var start = day[0].Start;
+            var end = day[0].End;
+            for (var i = 1; i <= day.Count; i++)
+            {
+                if (i < day.Count && day[i].Start <= end)
+                {
+                    end = day[i].End > end ? day[i].End : end;
+                    continue;
+                }
+
+                open.SetRange(Math.Max(timeline.CeilSlot(start), timeline.DayStart(d)), Math.Min(timeline.FloorSlot(end), timeline.DayStart(d + 1)));
+                if (i < day.Count)
+                {
+                    start = day[i].Start;
+                    end = day[i].End;
+                }
             }
         }
     }

@@ -105,6 +105,19 @@ public sealed class ProposeTests
     }
 
     [Fact]
+    public void Later_steps_take_the_clients_times_over_the_earliest_day_in_their_window()
+    {
+        // On the window's first day Ava is busy 10:00–12:00, so her earliest start there is 12:00, outside 10:00–11:00.
+        var calendar = Calendar(London, [Busy(Ava, London, Tuesday.PlusDays(10), 10, 12)]);
+
+        var best = AvailabilityEngine.Propose(calendar, Plan(Tuesday, Between(10, 0, 11, 0)))[0];
+
+        best.Sessions[1].LocalStart.ShouldBe(Tuesday.PlusDays(11).At(new LocalTime(10, 0)));
+        best.Sessions[1].PractitionerId.ShouldBe(Ava);
+        best.Penalty.ShouldBe(0);
+    }
+
+    [Fact]
     public void When_step_0s_practitioner_cannot_do_a_step_another_does_it_and_each_change_costs()
     {
         // Ava is off for all of session 2's window after a Tuesday start: Ben takes session 2, Ava the rest.
@@ -118,6 +131,25 @@ public sealed class ProposeTests
         tuesday.SamePractitioner.ShouldBeFalse();
         tuesday.Penalty.ShouldBe(2 * AvailabilityEngine.PenaltyPractitionerChange);
         schedules[0].Penalty.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Opening_intervals_that_touch_off_the_grid_are_one_stretch()
+    {
+        // Rounded one by one, 08:53–11:16 and 11:16–17:00 would lose 11:15–11:30 and no 4-hour session would fit.
+        var calendar = Calendar(London) with
+        {
+            OpeningHours =
+            [
+                new OpeningInterval(IsoDayOfWeek.Tuesday, new LocalTime(8, 53), new LocalTime(11, 16)),
+                new OpeningInterval(IsoDayOfWeek.Tuesday, new LocalTime(11, 16), new LocalTime(17, 0)),
+            ],
+        };
+
+        var session = AvailabilityEngine.Propose(calendar, Single(Tuesday, Tuesday, 240, startMinutes: 30))[0].Sessions[0];
+
+        session.LocalStart.TimeOfDay.ShouldBe(new LocalTime(9, 0));
+        AvailabilityEngine.Check(calendar, [session], SchedulingSettings.Default).ShouldBeEmpty();
     }
 
     [Fact]
