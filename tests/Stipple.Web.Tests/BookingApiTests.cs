@@ -293,7 +293,7 @@ public sealed class BookingApiTests(StippleAppFactory app) : IClassFixture<Stipp
         var client = studio.Clients[0].Id;
         var day = NextOpen(Today().PlusDays(20));
         using var api = app.CreateApiClient(key);
-        var created = await api.PostAsJsonAsync("/api/v1/appointments", new { clientId = client, kind = "touch_up", slot = Slot(studio.Practitioner.Id, room, At(day, 11, 0)) });
+        var created = await api.PostAsJsonAsync("/api/v1/appointments", new { clientId = client, kind = "consultation", slot = Slot(studio.Practitioner.Id, room, At(day, 11, 0)) });
         var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
 
         (await ProblemAsync(await api.PostAsync($"/api/v1/appointments/{id}/no-show", null))).ShouldContainKey("status");
