@@ -146,6 +146,10 @@ public static class StippleServices
         services.AddScoped<DesignVersionService>();
         services.AddScoped<DesignSummaryService>();
         services.AddScoped<Features.Scheduling.SchedulingSettingsService>();
+        services.AddScoped<Features.StudioCalendar.WeeklyHoursService>();
+        services.AddScoped<Features.StudioCalendar.ClosureService>();
+        services.AddScoped<Features.StudioCalendar.RoomService>();
+        services.AddScoped<Features.StudioCalendar.PractitionerHoursService>();
         return builder;
     }
 }
