@@ -10,6 +10,7 @@ using Stipple.Web.Features.Pigments;
 using Stipple.Web.Features.Settings;
 using Stipple.Web.Features.Screening;
 using Stipple.Web.Features.Staff;
+using Stipple.Web.Features.StudioCalendar;
 using Stipple.Web.Infrastructure;
 using Stipple.Web.Infrastructure.Auth;
 
@@ -61,6 +62,7 @@ public static class StippleApp
         api.MapPhotoApi();
         api.MapConsentApi();
         api.MapDesignStudioApi();
+        api.MapStudioCalendarApi();
         return app;
     }
 }

@@ -28,9 +28,9 @@ public sealed class HoursModel(WeeklyHoursService hours, ClosureService closures
         await LoadClosuresAsync(cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostHoursAsync([FromForm(Name = WeekInput.Prefix)] WeekInput week, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostHoursAsync(CancellationToken cancellationToken)
     {
-        Week = week.Normalised();
+        Week = WeekInput.Read(Request.Form);
         var keys = new List<(int Day, int Slot)>();
         var errors = new FieldErrors();
         var intervals = Week.ToIntervals(keys, errors);

@@ -40,7 +40,7 @@ public sealed class HoursModel(PractitionerHoursService practitioners, WeeklyHou
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await OpenAsync(id, cancellationToken) ?? await ShowAsync(loadWeek: true, cancellationToken);
 
-    public async Task<IActionResult> OnPostHoursAsync(Guid id, string? mode, [FromForm(Name = WeekInput.Prefix)] WeekInput week, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostHoursAsync(Guid id, string? mode, CancellationToken cancellationToken)
     {
         if (await OpenAsync(id, cancellationToken) is { } refused)
         {
@@ -48,7 +48,7 @@ public sealed class HoursModel(PractitionerHoursService practitioners, WeeklyHou
         }
 
         OwnHours = string.Equals(mode, "own", StringComparison.Ordinal);
-        Week = week.Normalised();
+        Week = WeekInput.Read(Request.Form);
         var keys = new List<(int Day, int Slot)>();
         var errors = new FieldErrors();
         var intervals = OwnHours ? Week.ToIntervals(keys, errors) : [];

@@ -32,6 +32,34 @@ public sealed class WeekInput
         return week.Normalised();
     }
 
+    /// <summary>
+    /// The table as posted. Read by name rather than by model binding, which stops at the first missing index: a form
+    /// that leaves out a day must leave that day closed, not drop every day after it.
+    /// </summary>
+    public static WeekInput Read(IFormCollection form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var week = new WeekInput();
+        for (var d = 0; d < 7; d++)
+        {
+            var open = form[string.Create(CultureInfo.InvariantCulture, $"{Prefix}.Days[{d}].Open")];
+            var day = new DayInput { Open = open.Any(v => string.Equals(v, "true", StringComparison.OrdinalIgnoreCase) || string.Equals(v, "on", StringComparison.OrdinalIgnoreCase)) };
+            for (var s = 0; s < WeeklyHoursService.MaxPerDay; s++)
+            {
+                var opens = form[Key(d, s, "Opens")];
+                var closes = form[Key(d, s, "Closes")];
+                if (s < MinSlots || opens.Count > 0 || closes.Count > 0)
+                {
+                    day.Slots.Add(new SlotInput { Opens = opens.FirstOrDefault(), Closes = closes.FirstOrDefault() });
+                }
+            }
+
+            week.Days.Add(day);
+        }
+
+        return week.Normalised();
+    }
+
     /// <summary>Seven days, each with at least <see cref="MinSlots"/> slots (a posted form may have left some out).</summary>
     public WeekInput Normalised()
     {

@@ -25,6 +25,10 @@ public sealed class WeeklyHoursService(StippleDbContext db, StudioScope scope)
         return [.. rows.OrderBy(h => h.Weekday).ThenBy(h => h.Opens).Select(h => new HoursInterval((int)h.Weekday, CalendarText.FormatTime(h.Opens), CalendarText.FormatTime(h.Closes)))];
     }
 
+    /// <summary>The studio's opening hours with its time zone.</summary>
+    public async Task<StudioHoursDto> StudioAsync(CancellationToken cancellationToken) =>
+        new(await db.Studios.AsNoTracking().Select(s => s.TimeZone).SingleAsync(cancellationToken), await GetAsync(null, cancellationToken));
+
     /// <summary>Replaces every interval of the owner's week; an empty list means closed all week (studio) or "the studio's hours" (staff).</summary>
     public async Task<Result<IReadOnlyList<HoursInterval>>> ReplaceAsync(Guid? staffId, IReadOnlyList<HoursInterval>? intervals, CancellationToken cancellationToken)
     {
