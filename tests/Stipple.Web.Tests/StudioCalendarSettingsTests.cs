@@ -81,8 +81,8 @@ public sealed class StudioCalendarSettingsTests(StippleAppFactory app) : IClassF
     [InlineData("touchUp", "1h30", "Touch-up length must be minutes (for example 90) or hours and minutes (for example 1:30)")]
     [InlineData("minDays", "5", "Minimum days between sessions must be at least 7 days")]
     [InlineData("reviewFloor", "14", "Healed review minimum must be at least 21 days")]
-    [InlineData("reminders", "48, 24, 12, 6, 2", "Reminders takes at most four reminder times")]
-    [InlineData("reminders", "48, 48", "Reminders lists the same time twice")]
+    [InlineData("reminders", "48, 24, 12, 6, 2", "Give at most four reminder times (there are 5)")]
+    [InlineData("reminders", "48, 48", "Each reminder time may be given only once")]
     [InlineData("reminders", "48, soon", "Reminders must be whole numbers of hours")]
     [InlineData("horizon", "abc", "How far ahead must be a whole number")]
     [InlineData("horizon", "1000", "How far ahead must be between 14 and 366 days")]
@@ -129,6 +129,7 @@ public sealed class StudioCalendarSettingsTests(StippleAppFactory app) : IClassF
 
         var html = await HtmlAsync(await owner.PostFormAsync("/Settings/Booking", "/Settings/Booking", form));
 
+        WebUtility.HtmlDecode(html).ShouldContain("Nothing was saved. 3 values need changing");
         ErrorBeside(html, "horizon").ShouldContain("must be a whole number");
         ErrorBeside(html, "gap1Min").ShouldContain("must be at least 7 days");
         ErrorBeside(html, "consultation").ShouldContain("multiple of 15 minutes");

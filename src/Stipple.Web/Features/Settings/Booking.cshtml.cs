@@ -36,7 +36,7 @@ public sealed class BookingModel(SchedulingSettingsService scheduling) : PageMod
                 var field = BookingRulesForm.FieldFor(issue.Field);
                 if (!unreadable.ContainsKey(field))
                 {
-                    AddIssue(field, issue.Message);
+                    AddIssue(field, Reworded(issue.Field, issue.Message, candidate));
                 }
             }
 
@@ -50,7 +50,7 @@ public sealed class BookingModel(SchedulingSettingsService scheduling) : PageMod
             {
                 foreach (var message in messages)
                 {
-                    AddIssue(BookingRulesForm.FieldFor(key), message);
+                    AddIssue(BookingRulesForm.FieldFor(key), Reworded(key, message, candidate));
                 }
             }
 
@@ -67,6 +67,17 @@ public sealed class BookingModel(SchedulingSettingsService scheduling) : PageMod
         TempData["Flash"] = "Booking rules reset to the defaults.";
         return RedirectToPage();
     }
+
+    /// <summary>How many fields have an error (the page says so above the form).</summary>
+    public int ErrorCount => ModelState.Count(e => e.Value is { Errors.Count: > 0 });
+
+    // The list-wide reminder messages read badly after the field's name ("Reminders takes…"): say them whole.
+    private static string Reworded(string key, string message, SchedulingSettings candidate) =>
+        string.Equals(key, "reminderHoursBefore", StringComparison.Ordinal)
+            ? candidate.ReminderHoursBefore.Count > 4
+                ? $"Give at most four reminder times (there are {candidate.ReminderHoursBefore.Count})."
+                : "Each reminder time may be given only once."
+            : message;
 
     private void AddIssue(string field, string message)
     {

@@ -17,7 +17,7 @@ public static class BookingRulesForm
         new("followUpSession", "Sessions 2 and later", "Sessions 2 and later length", BookingRuleKind.Length, "Default 3:00: later sessions are shorter (smp-facts §6.3, §13.4)."),
         new("touchUp", "Touch-up", "Touch-up length", BookingRuleKind.Length, "Default 1:30: a touch-up takes 1–2 h (smp-facts §6.3, §13.4)."),
         new("healedReview", "Healed review", "Healed review length", BookingRuleKind.Length, "Default 0:30 (Stipple default)."),
-        new("cleanupBuffer", "Cleanup after each appointment (minutes)", "Cleanup", BookingRuleKind.Number, "Default 30. The practitioner and the room stay busy this long after the client leaves; 0–120."),
+        new("cleanupBuffer", "Cleanup buffer (minutes)", "Cleanup buffer", BookingRuleKind.Number, "Default 30 (Stipple default): the practitioner and the room stay busy this long after the client leaves; 0–120."),
     ];
 
     public static BookingRuleField MinDays { get; } =
@@ -31,7 +31,7 @@ public static class BookingRulesForm
             "Default 10–14 days (smp-facts §6.2, §13.4)."),
         ("Session 2 → 3", Day("gap2Min", "Earliest (days after session 2)", "Session 2 → 3 earliest day"), Day("gap2Max", "Latest (days after session 2)", "Session 2 → 3 latest day"),
             "Default 14–28 days; also used before a 4th session (smp-facts §6.2, §13.4)."),
-        ("Healed review", Day("reviewMin", "Earliest (days after the last session)", "Healed review earliest day"), Day("reviewMax", "Latest (days after the last session)", "Healed review latest day"),
+        ("When to offer it", Day("reviewMin", "Earliest (days after the last session)", "Healed review earliest day"), Day("reviewMax", "Latest (days after the last session)", "Healed review latest day"),
             "Default 30–42 days: about a month after the last session (smp-facts §6.2, §13.4)."),
     ];
 

@@ -30,9 +30,9 @@ public sealed class RoomService(StippleDbContext db, StudioScope scope)
         }
 
         room.SetActive(input.IsActive ?? true);
-        if (await NameTakenAsync(room.Name, null, cancellationToken))
+        if (await ClashAsync(room.Name, null, cancellationToken) is { } clash)
         {
-            return Taken(room.Name);
+            return Taken(clash);
         }
 
         db.Rooms.Add(room);
@@ -62,9 +62,9 @@ public sealed class RoomService(StippleDbContext db, StudioScope scope)
                 return Result<RoomDto>.Invalid(errors);
             }
 
-            if (await NameTakenAsync(room.Name, room.Id, cancellationToken))
+            if (await ClashAsync(room.Name, room.Id, cancellationToken) is { } clash)
             {
-                return Taken(room.Name);
+                return Taken(clash);
             }
         }
 
@@ -94,10 +94,11 @@ public sealed class RoomService(StippleDbContext db, StudioScope scope)
 
     // Case-insensitive, so "room 1" is refused next to "Room 1" (the database only refuses the exact same name). A
     // studio has a handful of rooms, so their names are compared here rather than in SQL.
-    private async Task<bool> NameTakenAsync(string name, Guid? except, CancellationToken cancellationToken)
+    // Returns the other room's name as it is spelt, or null when the name is free.
+    private async Task<string?> ClashAsync(string name, Guid? except, CancellationToken cancellationToken)
     {
         var others = await db.Rooms.AsNoTracking().Where(r => except == null || r.Id != except).Select(r => r.Name).ToListAsync(cancellationToken);
-        return others.Exists(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+        return others.Find(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
     }
 
     private static Result<RoomDto> Taken(string name) =>
