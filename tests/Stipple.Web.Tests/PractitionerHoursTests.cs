@@ -151,6 +151,7 @@ public sealed class PractitionerHoursTests(StippleAppFactory app) : IClassFixtur
     [InlineData("next tuesday", "2030-05-01T09:00", "TimeOff.StartsAt", "Start must be a date and time")]
     [InlineData("", "2030-05-01T09:00", "TimeOff.StartsAt", "Start is required")]
     [InlineData("2030-05-01T09:00", "2031-06-01T09:00", "TimeOff.EndsAt", "within 366 days")]
+    [InlineData("0202-05-01T09:00", "2030-05-01T09:00", "TimeOff.StartsAt", "Start must be between the years 2000 and 2100")]
     public async Task Bad_time_off_is_refused_beside_its_field_with_what_was_typed(string starts, string ends, string field, string message)
     {
         var studio = await app.CreateStudioAsync("Time Off Bad");

@@ -32,6 +32,8 @@ public sealed class RoomsPageTests(StippleAppFactory app) : IClassFixture<Stippl
         page.ShouldContain("Out of use");
         page.ShouldContain("Put back in use");
 
+        (await owner.PostFormAsync("/Settings/Rooms", $"/Settings/Rooms?handler=Active&id={room.Id}&active=banana", new())).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await RoomAsync(studio.Id, "Room C")).IsActive.ShouldBeFalse();
         (await owner.PostFormAsync("/Settings/Rooms", $"/Settings/Rooms?handler=Active&id={room.Id}&active=true", new())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await RoomAsync(studio.Id, "Room C")).IsActive.ShouldBeTrue();
     }

@@ -305,6 +305,8 @@ public sealed class StudioCalendarSettingsTests(StippleAppFactory app) : IClassF
     [InlineData("", "", "Christmas", "Closure.StartsOn", "First day is required")]
     [InlineData("2026-12-25", "2028-01-05", "Long", "Closure.EndsOn", "within a year")]
     [InlineData("2026-12-25", "2026-12-26", " ", "Closure.Reason", "Reason is required")]
+    [InlineData("0001-12-25", "2026-12-26", "Typo", "Closure.StartsOn", "First day must be between the years 2000 and 2100")]
+    [InlineData("2026-12-25", "9999-12-26", "Typo", "Closure.EndsOn", "Last day must be between the years 2000 and 2100")]
     public async Task A_bad_closure_is_refused_beside_its_field_with_what_was_typed(string starts, string ends, string reason, string field, string message)
     {
         var studio = await app.CreateStudioAsync("Closures Bad");

@@ -57,6 +57,11 @@ public sealed class RoomsModel(RoomService rooms) : PageModel
 
     public async Task<IActionResult> OnPostActiveAsync(Guid id, bool active, CancellationToken cancellationToken)
     {
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
+
         var result = await rooms.UpdateAsync(id, new RoomInput(null, active), cancellationToken);
         if (result.NotFound)
         {

@@ -85,6 +85,11 @@ public sealed class HoursModel(PractitionerHoursService practitioners, WeeklyHou
             return Forbid();
         }
 
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
+
         await practitioners.SetTakesBookingsAsync(id, takesBookings, cancellationToken);
         TempData["Flash"] = takesBookings ? $"{Member.DisplayName} takes bookings." : $"{Member.DisplayName} no longer takes new bookings.";
         return RedirectToPage(new { id });

@@ -17,6 +17,15 @@ public static class CalendarText
     private static readonly LocalDateTimePattern DateTimeWithSeconds = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm:ss");
     private static readonly LocalDateTimePattern DateSpaceTime = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm");
 
+    /// <summary>Closures and time off lie in these years (a typo such as 0202 or 20266 is refused, not stored).</summary>
+    public const int MinYear = 2000;
+
+    /// <summary>See <see cref="MinYear"/>.</summary>
+    public const int MaxYear = 2100;
+
+    /// <summary>Whether <paramref name="date"/> lies between <see cref="MinYear"/> and <see cref="MaxYear"/>.</summary>
+    public static bool Plausible(LocalDate date) => date.Year is >= MinYear and <= MaxYear;
+
     /// <summary>A time of day typed as "09:00", "9:00" or "09:00:00"; null when it is none of these.</summary>
     public static LocalTime? ParseTime(string? text)
     {

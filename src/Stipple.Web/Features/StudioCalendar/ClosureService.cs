@@ -62,6 +62,11 @@ public sealed class ClosureService(StippleDbContext db, StudioScope scope)
         {
             errors.Add(key, $"{label} must be a date such as 2026-12-25.");
         }
+        else if (!CalendarText.Plausible(date.Value))
+        {
+            errors.Add(key, $"{label} must be between the years {CalendarText.MinYear} and {CalendarText.MaxYear}.");
+            return null;
+        }
 
         return date;
     }

@@ -121,6 +121,11 @@ public sealed class PractitionerHoursService(StippleDbContext db, StudioScope sc
         {
             errors.Add(key, $"{label} must be a date and time such as 2026-08-03T09:00.");
         }
+        else if (!CalendarText.Plausible(value.Value.Date))
+        {
+            errors.Add(key, $"{label} must be between the years {CalendarText.MinYear} and {CalendarText.MaxYear}.");
+            return null;
+        }
 
         return value;
     }

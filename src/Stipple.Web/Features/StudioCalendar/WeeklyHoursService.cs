@@ -41,6 +41,9 @@ public sealed class WeeklyHoursService(StippleDbContext db, StudioScope scope)
 
         var studioId = scope.Required;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // One save of weekly hours at a time per studio: a second waits here, then replaces what the first saved
+        // (without the lock, its delete would miss the first's new rows and the two sets would clash).
+        await db.Database.ExecuteSqlAsync($"select 1 from studios where id = {studioId} for update", cancellationToken);
         await Rows(staffId).ExecuteDeleteAsync(cancellationToken);
         db.WeeklyHours.AddRange(parsed.Select(p => WeeklyHours.Create(studioId, staffId, p.Day, p.Opens, p.Closes)));
         try
