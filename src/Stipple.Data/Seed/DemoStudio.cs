@@ -8,7 +8,8 @@ namespace Stipple.Data.Seed;
 
 /// <summary>
 /// The demo studio a newcomer sees after <c>./stipple run</c>: an owner, two practitioners, a front-desk user, two
-/// rooms, a dozen clients and a small pigment catalogue (<see cref="DemoPigments"/>). Seeded once (its id is fixed);
+/// rooms, a dozen clients, a small pigment catalogue (<see cref="DemoPigments"/>) and a calendar (opening hours, a
+/// closure, the practitioners' hours and some time off). Seeded once (its id is fixed);
 /// running it again only makes sure the demo API key exists, and gives a demo studio seeded before the catalogue
 /// existed its pigments (once: pigments are archived, never deleted).
 /// </summary>
@@ -85,8 +86,49 @@ public static class DemoStudio
 
         DemoPigments.Add(db, StudioId, now);
 
+        // Staff first: EF does not know that working hours reference staff, so it could insert them before their owners.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        AddCalendar(db, now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// The demo calendar beyond the default opening hours (Mon–Sat 09:00–18:00), relative to <paramref name="now"/> so a
+    /// fresh demo always looks current: closed on 25–26 December (this year's, or next year's once this year's have
+    /// passed); Lena works Tuesday to Saturday; Tomás Monday to Friday with a lunch break, and takes a week off (Monday to
+    /// Monday) about six weeks after the seed.
+    /// </summary>
+    private static void AddCalendar(StippleDbContext db, Instant now)
+    {
+        var zone = DateTimeZoneProviders.Tzdb["Europe/London"];
+        var today = now.InZone(zone).Date;
+        var christmas = new LocalDate(today.Year, 12, 25);
+        if (today > christmas.PlusDays(1))
+        {
+            christmas = christmas.PlusYears(1);
+        }
+
+        db.Closures.Add(StudioClosure.Create(StudioId, christmas, christmas.PlusDays(1), "Christmas"));
+
+        var lena = DeterministicId("staff", 1);
+        for (var day = IsoDayOfWeek.Tuesday; day <= IsoDayOfWeek.Saturday; day++)
+        {
+            db.WeeklyHours.Add(WeeklyHours.Create(StudioId, lena, day, new LocalTime(9, 0), new LocalTime(18, 0)));
+        }
+
+        var tomas = DeterministicId("staff", 2);
+        for (var day = IsoDayOfWeek.Monday; day <= IsoDayOfWeek.Friday; day++)
+        {
+            db.WeeklyHours.Add(WeeklyHours.Create(StudioId, tomas, day, new LocalTime(9, 0), new LocalTime(13, 0)));
+            db.WeeklyHours.Add(WeeklyHours.Create(StudioId, tomas, day, new LocalTime(14, 0), new LocalTime(18, 0)));
+        }
+
+        var holiday = today.PlusWeeks(6).With(DateAdjusters.NextOrSame(IsoDayOfWeek.Monday));
+        db.TimeOff.Add(TimeOff.Create(
+            StudioId, tomas, holiday.AtStartOfDayInZone(zone).ToInstant(), holiday.PlusWeeks(1).AtStartOfDayInZone(zone).ToInstant(), "Holiday", null, now));
     }
 
     /// <summary>Makes sure an active API key with exactly this value exists for the demo studio.</summary>

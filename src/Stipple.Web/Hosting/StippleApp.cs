@@ -11,6 +11,7 @@ using Stipple.Web.Features.Settings;
 using Stipple.Web.Features.Scheduling;
 using Stipple.Web.Features.Screening;
 using Stipple.Web.Features.Staff;
+using Stipple.Web.Features.StudioCalendar;
 using Stipple.Web.Infrastructure;
 using Stipple.Web.Infrastructure.Auth;
 
@@ -63,6 +64,7 @@ public static class StippleApp
         api.MapConsentApi();
         api.MapDesignStudioApi();
         api.MapBookingApi();
+        api.MapStudioCalendarApi();
         return app;
     }
 }

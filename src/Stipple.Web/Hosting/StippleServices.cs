@@ -161,6 +161,10 @@ public static class StippleServices
         services.AddScoped<Features.Scheduling.PlanBasisService>();
         services.AddScoped<Features.Scheduling.BookingService>();
         services.AddScoped<Features.Scheduling.AppointmentService>();
+        services.AddScoped<Features.StudioCalendar.WeeklyHoursService>();
+        services.AddScoped<Features.StudioCalendar.ClosureService>();
+        services.AddScoped<Features.StudioCalendar.RoomService>();
+        services.AddScoped<Features.StudioCalendar.PractitionerHoursService>();
         return builder;
     }
 }

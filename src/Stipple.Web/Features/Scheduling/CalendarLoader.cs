@@ -170,7 +170,7 @@ public sealed class CalendarLoader(StippleDbContext db)
             busy.Add(new BusyInterval(t.GetProperty("s").GetGuid(), Epoch(t.GetProperty("a")), Epoch(t.GetProperty("b"))));
         }
 
-        var calendar = new StudioCalendar(zone, studioHours, closures, practitioners, rooms, busy);
+        var calendar = new Stipple.Core.Scheduling.StudioCalendar(zone, studioHours, closures, practitioners, rooms, busy);
         return new LoadedCalendar(calendar, settings, from, to, practitionerNames, roomNames, clientBusy);
     }
 

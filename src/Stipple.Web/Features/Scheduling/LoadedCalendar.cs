@@ -8,7 +8,7 @@ namespace Stipple.Web.Features.Scheduling;
 /// rules, and the names to show. <see cref="From"/>..<see cref="To"/> are the local days it covers.
 /// </summary>
 public sealed record LoadedCalendar(
-    StudioCalendar Calendar,
+    Stipple.Core.Scheduling.StudioCalendar Calendar,
     SchedulingSettings Settings,
     LocalDate From,
     LocalDate To,
