@@ -146,6 +146,7 @@ public static class StippleServices
         services.AddScoped<DesignVersionService>();
         services.AddScoped<DesignSummaryService>();
         services.AddScoped<Features.Scheduling.SchedulingSettingsService>();
+        services.AddScoped<Features.Calendar.CalendarService>();
         return builder;
     }
 }
