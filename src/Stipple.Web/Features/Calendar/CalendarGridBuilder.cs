@@ -164,9 +164,10 @@ internal static class CalendarGridBuilder
 
                 var (kind, label) = state[row];
                 var span = 1;
-                if (kind is CalendarCellKind.Free or CalendarCellKind.Past)
+                if (kind is CalendarCellKind.Free or CalendarCellKind.Past or CalendarCellKind.Blank)
                 {
-                    // Bookable time comes in half-hour cells on :00 and :30 (a quarter-hour cell where time starts at :15 or :45).
+                    // Open time comes in half-hour cells on :00 and :30 (a quarter-hour cell where it starts at :15 or
+                    // :45), so the grid's half-hour lines run on through it.
                     if ((first + (row * SlotMinutes)) % 30 == 0 && row + 1 < rowCount && !occupied[lane][row + 1] && state[row + 1] == state[row])
                     {
                         span = 2;
