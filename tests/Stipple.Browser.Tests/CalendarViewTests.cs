@@ -62,6 +62,15 @@ public sealed class CalendarViewTests(KestrelAppFactory app, BrowserFixture brow
         await Assertions.Expect(heading).ToHaveTextAsync(thisWeek);
         await Assertions.Expect(grid.GetByRole(AriaRole.Link, new() { Name = "Luca Bianchi" })).ToBeVisibleAsync();
 
+        // Choosing another practitioner swaps the grid at once (the form's change trigger) and keeps focus on the select.
+        var who = page.GetByLabel("Practitioner", new() { Exact = true });
+        await who.FocusAsync();
+        await who.SelectOptionAsync(new SelectOptionValue { Label = "Tomás Ortega" });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("show=[0-9a-f-]{36}"));
+        await Assertions.Expect(grid.GetByRole(AriaRole.Link, new() { Name = "Luca Bianchi" })).ToHaveCountAsync(0);
+        await Assertions.Expect(who).ToBeFocusedAsync();
+        (await page.EvaluateAsync<bool>("() => window.__calendarNoReload === true")).ShouldBeTrue("the select swapped the calendar in place");
+
         // Today (no date in the URL), with the browser's clock at 14:10 in London: the now-line is drawn at that time.
         var todayDate = SystemClock.Instance.GetCurrentInstant().InZone(CalendarTestData.London).Date;
         await page.Clock.SetFixedTimeAsync(CalendarTestData.London.AtStrictly(todayDate.At(new LocalTime(14, 10))).ToDateTimeUtc());

@@ -226,6 +226,28 @@ public sealed class CalendarPageTests(StippleAppFactory app) : IClassFixture<Sti
     }
 
     [Fact]
+    public async Task A_studio_where_no_one_takes_bookings_says_how_to_change_that()
+    {
+        var studio = await app.CreateStudioAsync("Cal Empty");
+        await app.InStudioAsync(studio.Id, async db =>
+        {
+            (await db.StaffUsers.SingleAsync(u => u.Id == studio.Practitioner.Id)).SetTakesBookings(false);
+            return await db.SaveChangesAsync();
+        });
+        var owner = await BrowserSession.SignedInAsync(app, studio.Owner.Email);
+
+        foreach (var view in new[] { "day", "week" })
+        {
+            var html = await owner.Client.GetStringAsync($"/Calendar?view={view}");
+            html.ShouldContain("data-testid=\"calendar-empty\"");
+            CalendarHtml.Text(html).ShouldContain("No one takes bookings yet");
+            html.ShouldNotContain("data-testid=\"calendar-grid\"");
+        }
+
+        (await owner.Client.GetStringAsync("/Calendar?by=room")).ShouldContain("data-testid=\"calendar-grid\"", Case.Sensitive, "the studio still has Room A");
+    }
+
+    [Fact]
     public async Task Another_studios_appointments_never_appear()
     {
         var s = await SetUpAsync("Cal Mine");

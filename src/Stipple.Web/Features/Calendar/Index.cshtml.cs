@@ -32,7 +32,7 @@ public sealed class IndexModel(CalendarService calendar) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Calendar = await calendar.GetAsync(today => CalendarQuery.Parse(Period, Date, By, Show, Cancelled, today), cancellationToken);
-        Response.Headers.Vary = "HX-Request";
+        Response.Headers.Append("Vary", "HX-Request");
         var fragment = string.Equals(Request.Headers["HX-Request"], "true", StringComparison.OrdinalIgnoreCase)
             && !string.Equals(Request.Headers["HX-History-Restore-Request"], "true", StringComparison.OrdinalIgnoreCase);
         return fragment ? Partial("_Calendar", Calendar) : Page();
