@@ -165,6 +165,7 @@ public static class StippleServices
         services.AddScoped<Features.StudioCalendar.ClosureService>();
         services.AddScoped<Features.StudioCalendar.RoomService>();
         services.AddScoped<Features.StudioCalendar.PractitionerHoursService>();
+        services.AddScoped<Features.Calendar.CalendarService>();
         return builder;
     }
 }
