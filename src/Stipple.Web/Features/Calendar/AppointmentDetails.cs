@@ -1,5 +1,6 @@
 using NodaTime;
 using Stipple.Domain;
+using Stipple.Web.Features.Scheduling;
 
 namespace Stipple.Web.Features.Calendar;
 

@@ -1,3 +1,5 @@
+using Stipple.Web.Features.Scheduling;
+
 namespace Stipple.Web.Features.Calendar;
 
 /// <summary>An appointment placed on one day: its times in the studio's zone and who and where, ready to show.</summary>

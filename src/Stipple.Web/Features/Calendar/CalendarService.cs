@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Stipple.Data;
+using Stipple.Web.Features.Scheduling;
 
 namespace Stipple.Web.Features.Calendar;
 
@@ -75,7 +76,7 @@ public sealed class CalendarService(StippleDbContext db, IClock clock)
             e.FromStartsAt is { } movedFrom && e.ToStartsAt is { } movedTo ? $"from {Stamp(movedFrom)} to {Stamp(movedTo)}" : null,
             e.LateNotice, e.Reason)).ToList();
         return new AppointmentDetails(
-            a.Id, a.ClientId, a.GivenName + " " + a.FamilyName, AppointmentLabels.Kind(a.Kind, a.Step, a.SessionCount), a.Status,
+            a.Id, a.ClientId, a.GivenName + " " + a.FamilyName, AppointmentLabels.For(a.Kind, a.Step, a.SessionCount), a.Status,
             start.Date, when, cleanup, a.PractitionerId, a.Practitioner, a.Room,
             "Booked " + Stamp(a.BookedAt) + (a.BookedBy is null ? "" : " by " + a.BookedBy),
             a.LateNotice, clock.GetCurrentInstant() >= a.StartsAt, history);
@@ -124,7 +125,7 @@ public sealed class CalendarService(StippleDbContext db, IClock clock)
 
         static int Minutes(LocalTime time) => (time.Hour * 60) + time.Minute;
         var entries = appointments.Select(a => new CalendarEntry(
-            a.Id, a.ClientId, a.GivenName + " " + a.FamilyName, AppointmentLabels.Kind(a.Kind, a.Step, a.SessionCount),
+            a.Id, a.ClientId, a.GivenName + " " + a.FamilyName, AppointmentLabels.For(a.Kind, a.Step, a.SessionCount),
             a.PractitionerId, a.RoomId, a.StartsAt, a.EndsAt, a.BlockedUntil, a.Status)).ToList();
 
         // A practitioner or room no longer bookable still gets a column while it has appointments in range.

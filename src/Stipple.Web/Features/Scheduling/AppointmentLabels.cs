@@ -14,7 +14,38 @@ public static class AppointmentLabels
         ServiceKind.FirstSession or ServiceKind.FollowUpSession when step is { } n && sessionCount is { } total =>
             string.Create(CultureInfo.InvariantCulture, $"Session {n} of {total}"),
         ServiceKind.FirstSession => "Session 1",
-        _ => "SMP session",
+        ServiceKind.FollowUpSession => "Follow-up session",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>A status in words: "Booked", "No-show"…</summary>
+    public static string Status(Domain.AppointmentStatus status) => status switch
+    {
+        Domain.AppointmentStatus.Booked => "Booked",
+        Domain.AppointmentStatus.Completed => "Completed",
+        Domain.AppointmentStatus.NoShow => "No-show",
+        Domain.AppointmentStatus.Cancelled => "Cancelled",
+        _ => status.ToString(),
+    };
+
+    /// <summary>The CSS modifier for a status (blocks and badges carry the status as text too, never by colour alone).</summary>
+    public static string StatusClass(Domain.AppointmentStatus status) => status switch
+    {
+        Domain.AppointmentStatus.Completed => "is-completed",
+        Domain.AppointmentStatus.NoShow => "is-no-show",
+        Domain.AppointmentStatus.Cancelled => "is-cancelled",
+        _ => "is-booked",
+    };
+
+    /// <summary>A history entry in words.</summary>
+    public static string Event(Domain.AppointmentEventKind kind) => kind switch
+    {
+        Domain.AppointmentEventKind.Booked => "Booked",
+        Domain.AppointmentEventKind.Rescheduled => "Rescheduled",
+        Domain.AppointmentEventKind.Cancelled => "Cancelled",
+        Domain.AppointmentEventKind.NoShow => "Marked as a no-show",
+        Domain.AppointmentEventKind.Completed => "Completed",
+        _ => kind.ToString(),
     };
 
     /// <summary>The code of <paramref name="kind"/> as the API and database spell it (first_session…).</summary>
