@@ -173,7 +173,7 @@ public static class DemoStudio
                 ? Working(consultationDay.PlusDays(1), IsoDayOfWeek.Tuesday, IsoDayOfWeek.Saturday)
                 : Working(consultationDay.PlusDays(1), IsoDayOfWeek.Monday, IsoDayOfWeek.Friday);
             var placed = Place(ServiceKind.Consultation, withLena ? lena : tomas, rooms[(i + 1) % 2], consultationDay, new LocalTime(15, 0), Duration.FromMinutes(30));
-            db.Appointments.Add(Appointment.Book(StudioId, DeterministicId("client", 3 + i), null, null, placed, null, now));
+            db.Appointments.Add(Appointment.Book(StudioId, DeterministicId("client", (3 + i) % Clients.Length), null, null, placed, null, now));
         }
 
         var marcus = DeterministicId("client", 2);

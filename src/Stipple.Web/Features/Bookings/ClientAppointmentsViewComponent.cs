@@ -11,7 +11,7 @@ public sealed class ClientAppointmentsViewComponent(AppointmentService appointme
     public async Task<IViewComponentResult> InvokeAsync(Guid clientId)
     {
         await clock.LoadAsync(HttpContext.RequestAborted);
-        var all = await appointments.ListAsync(Instant.MinValue, Instant.MaxValue, clientId, HttpContext.RequestAborted);
+        var all = await appointments.ForClientAsync(clientId, HttpContext.RequestAborted);
         var at = now.GetCurrentInstant();
         var upcoming = all.Where(a => a.End > at && !string.Equals(a.Status, "cancelled", StringComparison.Ordinal)).ToList();
         var past = all.Where(a => !upcoming.Contains(a)).OrderByDescending(a => a.Start).Take(8).ToList();

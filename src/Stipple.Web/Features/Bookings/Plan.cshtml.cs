@@ -56,7 +56,7 @@ public sealed class PlanModel(ClientService clients, BookingService booking, Pla
 
         if (Booked is { } planId)
         {
-            BookedAppointments = [.. (await appointments.ListAsync(Instant.MinValue, Instant.MaxValue, clientId, cancellationToken)).Where(a => a.PlanId == planId)];
+            BookedAppointments = [.. (await appointments.ForClientAsync(clientId, cancellationToken)).Where(a => a.PlanId == planId)];
             return Page();
         }
 

@@ -143,6 +143,10 @@ public sealed class AppointmentService(StippleDbContext db, BookingService booki
     public Task<IReadOnlyList<AppointmentDto>> ListAsync(Instant from, Instant to, Guid? clientId, CancellationToken cancellationToken) =>
         ListAsync(db.Appointments.AsNoTracking().Where(a => a.StartsAt >= from && a.StartsAt < to && (clientId == null || a.ClientId == clientId)), cancellationToken);
 
+    /// <summary>Every appointment of one client, by start.</summary>
+    public Task<IReadOnlyList<AppointmentDto>> ForClientAsync(Guid clientId, CancellationToken cancellationToken) =>
+        ListAsync(db.Appointments.AsNoTracking().Where(a => a.ClientId == clientId), cancellationToken);
+
     private async Task<IReadOnlyList<AppointmentDto>> ListAsync(IQueryable<Appointment> appointments, CancellationToken cancellationToken)
     {
         var zoneId = await db.Studios.AsNoTracking().Select(s => s.TimeZone).SingleAsync(cancellationToken);
