@@ -146,6 +146,9 @@ public static class StippleServices
         services.AddScoped<DesignVersionService>();
         services.AddScoped<DesignSummaryService>();
         services.AddScoped<Features.Scheduling.SchedulingSettingsService>();
+        services.AddSingleton<Features.Reminders.OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Reminders.OutboxDispatcher>());
+        services.AddScoped<Features.CalendarFeeds.CalendarFeedService>();
         return builder;
     }
 }
