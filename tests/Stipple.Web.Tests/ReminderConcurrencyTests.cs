@@ -1,12 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using NodaTime;
 using Stipple.Web.Features.Reminders;
+using Stipple.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
 using static Stipple.Web.Tests.ReminderTestData;
 
 namespace Stipple.Web.Tests;
 
-/// <summary>Every due reminder is sent once with two app instances racing for them, and across a restart mid-batch.</summary>
+/// <summary>Every due reminder is sent once with two app instances racing for them, and across a stop or a crash mid-batch.</summary>
 public sealed class ReminderConcurrencyTests(ReminderAppFactory app, ITestOutputHelper output) : IClassFixture<ReminderAppFactory>
 {
     [Fact]
@@ -67,34 +69,54 @@ public sealed class ReminderConcurrencyTests(ReminderAppFactory app, ITestOutput
     }
 
     [Fact]
-    public async Task After_a_stop_mid_batch_a_new_instance_sends_the_rest_and_the_mailbox_holds_each_once()
+    public async Task A_stop_mid_batch_keeps_what_was_sent_and_a_new_instance_sends_the_rest()
     {
-        var studio = await app.CreateStudioAsync("Restart Studio");
-        var bookedAt = Now - Duration.FromDays(4);
-        for (var i = 0; i < 20; i++)
+        var (studio, outbox) = await TwentyDueAsync("Stop Studio");
+        var (stopping, stalled) = StallingSender(afterSends: 5);
+        var first = app.StartInstance(stopping, loop: true, pollMilliseconds: 10);
+        await stalled.WaitAsync(TimeSpan.FromSeconds(30));
+        await first.DisposeAsync(); // a clean stop: the sixth send is abandoned, the five before it are committed
+
+        outbox = await OutboxAsync(app, studio.Id);
+        outbox.Count(m => m.SentAt != null).ShouldBe(5);
+        outbox.ShouldAllBe(m => m.CancelledAt == null && m.Attempts == 0);
+        var sentBefore = outbox.Where(m => m.SentAt != null).Select(m => OutboxDispatcher.MessageIdFor(m.Id)).ToList();
+        stopping.Sent.Select(m => m.MessageId!).Order(StringComparer.Ordinal).ShouldBe(sentBefore.Order(StringComparer.Ordinal));
+
+        var restarted = new ReminderRecordingSender(app.DataDirectory);
+        await using var second = app.StartInstance(restarted, loop: false);
+        (await second.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None)).ShouldBe(15);
+
+        (await OutboxAsync(app, studio.Id)).ShouldAllBe(m => m.SentAt != null);
+        var all = stopping.Sent.Concat(restarted.Sent).Select(m => m.MessageId).ToList();
+        all.Count.ShouldBe(20, "nothing was sent twice");
+        all.Distinct(StringComparer.Ordinal).Count().ShouldBe(20);
+        MailFor(app, outbox).Count.ShouldBe(20);
+    }
+
+    [Fact]
+    public async Task After_a_crash_mid_batch_a_new_instance_sends_the_rest_and_the_mailbox_holds_each_once()
+    {
+        var (studio, outbox) = await TwentyDueAsync("Crash Studio");
+        // The first instance hands five messages to the mail server and hangs on the sixth; then its database
+        // connection dies (as when the process is killed between sending and recording): its batch never commits.
+        var (crashing, stalled) = StallingSender(afterSends: 5);
+        var first = app.StartInstance(crashing, loop: true, pollMilliseconds: 10);
+        await stalled.WaitAsync(TimeSpan.FromSeconds(30));
+        await using (var admin = new NpgsqlConnection(app.Database.SuperuserConnectionString))
         {
-            await BookAsync(app, studio, studio.Clients[0].Id, Now + Duration.FromHours(10 + i), DueSettings(72), bookedAt);
+            await admin.OpenAsync();
+            await using var kill = new NpgsqlCommand(
+                "select count(*) filter (where pg_terminate_backend(pid)) from pg_stat_activity where datname = current_database() and usename = 'stipple_app' and state = 'idle in transaction'",
+                admin);
+            ((long)(await kill.ExecuteScalarAsync())!).ShouldBe(1, "the dispatcher's connection was holding its batch");
         }
 
-        // The first instance hands five messages to the mail server, then hangs on the sixth until it is stopped: its
-        // batch never commits, as when a process dies between sending and recording.
-        var crashing = new ReminderRecordingSender(app.DataDirectory);
-        var stalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        crashing.Before = async (_, ct) =>
-        {
-            if (crashing.Sent.Count >= 5)
-            {
-                stalled.TrySetResult();
-                await Task.Delay(Timeout.Infinite, ct);
-            }
-        };
-        var first = app.StartInstance(crashing, loop: true, pollMilliseconds: 10);
-        await stalled.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await first.DisposeAsync();
 
-        var outbox = await OutboxAsync(app, studio.Id);
+        outbox = await OutboxAsync(app, studio.Id);
         outbox.Count.ShouldBe(20);
-        outbox.ShouldAllBe(m => m.SentAt == null && m.CancelledAt == null && m.Attempts == 0, "the stopped batch rolled back");
+        outbox.ShouldAllBe(m => m.SentAt == null && m.CancelledAt == null && m.Attempts == 0, "the crashed batch rolled back");
         crashing.Sent.Count.ShouldBe(5);
         MailFor(app, outbox).Count.ShouldBe(5);
 
@@ -106,11 +128,43 @@ public sealed class ReminderConcurrencyTests(ReminderAppFactory app, ITestOutput
         outbox = await OutboxAsync(app, studio.Id);
         outbox.ShouldAllBe(m => m.SentAt != null);
         restarted.Sent.Select(m => m.MessageId).Distinct(StringComparer.Ordinal).Count().ShouldBe(20);
-        // The five sent before the stop went again with the same Message-ID, and replaced their own files.
+        // The five sent before the crash went again with the same Message-ID, and replaced their own files.
         crashing.Sent.Select(m => m.MessageId).ShouldBeSubsetOf(restarted.Sent.Select(m => m.MessageId));
         var mail = MailFor(app, outbox);
         mail.Count.ShouldBe(20);
         mail.Select(m => m.MessageId).Distinct(StringComparer.Ordinal).Count().ShouldBe(20);
         mail.ShouldAllBe(m => m.File == "msg-" + m.MessageId.Replace('@', '_') + ".eml");
+    }
+
+    /// <summary>A studio with 20 due reminders (one batch).</summary>
+    private async Task<(TestStudio Studio, List<Domain.OutboxMessage> Outbox)> TwentyDueAsync(string name)
+    {
+        var studio = await app.CreateStudioAsync(name);
+        var bookedAt = Now - Duration.FromDays(4);
+        for (var i = 0; i < 20; i++)
+        {
+            await BookAsync(app, studio, studio.Clients[0].Id, Now + Duration.FromHours(10 + i), DueSettings(72), bookedAt);
+        }
+
+        var outbox = await OutboxAsync(app, studio.Id);
+        outbox.Count.ShouldBe(20);
+        outbox.Count.ShouldBeLessThan(OutboxDispatcher.BatchSize);
+        return (studio, outbox);
+    }
+
+    /// <summary>A sender that sends <paramref name="afterSends"/> messages, then waits on the next until the send is cancelled.</summary>
+    private (ReminderRecordingSender Sender, Task Stalled) StallingSender(int afterSends)
+    {
+        var sender = new ReminderRecordingSender(app.DataDirectory);
+        var stalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        sender.Before = async (_, ct) =>
+        {
+            if (sender.Sent.Count >= afterSends)
+            {
+                stalled.TrySetResult();
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+        };
+        return (sender, stalled.Task);
     }
 }

@@ -26,7 +26,10 @@ public sealed class OutboxDispatcher(
     /// <summary>The Message-ID of an outbox message's e-mail: the same for every attempt, so a resend is recognisably the same message.</summary>
     public static string MessageIdFor(Guid outboxId) => outboxId.ToString("D") + "@stipple";
 
-    /// <summary>Sends every message due now, batch by batch, until none is left that this instance can claim. Returns how many it sent.</summary>
+    /// <summary>
+    /// Sends every message due now, batch by batch, until none is left that this instance can claim, or until
+    /// <paramref name="cancellationToken"/> fires (what was sent by then is recorded). Returns how many it sent.
+    /// </summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
         var total = 0;
@@ -34,7 +37,7 @@ public sealed class OutboxDispatcher(
         {
             var (claimed, sent) = await DispatchBatchAsync(cancellationToken);
             total += sent;
-            if (claimed < BatchSize)
+            if (claimed < BatchSize || cancellationToken.IsCancellationRequested)
             {
                 return total;
             }
@@ -60,9 +63,9 @@ public sealed class OutboxDispatcher(
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return; // shutting down: the open batch rolls back and its rows are claimed again by the next instance
+                return; // stopped while claiming: nothing was claimed, or the batch rolled back and its rows go again
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex)
             {
                 // Never let one bad pass end the loop (an unhandled exception in a hosted service stops the app).
                 logger.LogError(ex, "Outbox pass failed; trying again at the next poll");
@@ -85,14 +88,22 @@ public sealed class OutboxDispatcher(
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var claimed = await ReminderQueries.ClaimAsync(connection, clock.GetCurrentInstant(), BatchSize, cancellationToken);
         var sent = 0;
+        // Once rows are claimed, the bookkeeping runs to the end (CancellationToken.None): a stop only abandons the
+        // send in progress, and what was sent before it is still committed as sent.
+        var none = CancellationToken.None;
         foreach (var (studioId, id) in claimed)
         {
-            await ReminderQueries.ExecuteAsync(connection, "savepoint message", cancellationToken);
-            await ReminderQueries.SetStudioAsync(connection, studioId, cancellationToken);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                break; // stopping: the rest stay unsent (their locks go with the commit) for the next pass anywhere
+            }
+
+            await ReminderQueries.ExecuteAsync(connection, "savepoint message", none);
+            await ReminderQueries.SetStudioAsync(connection, studioId, none);
             var attempts = 0;
             try
             {
-                var message = await ReminderQueries.MessageAsync(connection, id, cancellationToken);
+                var message = await ReminderQueries.MessageAsync(connection, id, none);
                 if (message is { } m)
                 {
                     attempts = m.Attempts;
@@ -102,19 +113,24 @@ public sealed class OutboxDispatcher(
                     }
                 }
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The send was abandoned half-way; the row stays unsent and goes again (with the same Message-ID).
+                await ReminderQueries.ExecuteAsync(connection, "rollback to savepoint message", none);
+                break;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 logger.LogWarning(ex, "Outbox message {MessageId} of studio {StudioId} failed (attempt {Attempt})", id, studioId, attempts + 1);
-                await ReminderQueries.ExecuteAsync(connection, "rollback to savepoint message", cancellationToken);
-                await ReminderQueries.SetStudioAsync(connection, studioId, cancellationToken);
-                await ReminderQueries.FailedAsync(connection, id, attempts + 1, ex.Message, clock.GetCurrentInstant(), cancellationToken);
+                await ReminderQueries.ExecuteAsync(connection, "rollback to savepoint message", none);
+                await ReminderQueries.SetStudioAsync(connection, studioId, none);
+                await ReminderQueries.FailedAsync(connection, id, attempts + 1, ex.Message, clock.GetCurrentInstant(), none);
             }
 
-            await ReminderQueries.ExecuteAsync(connection, "release savepoint message", cancellationToken);
+            await ReminderQueries.ExecuteAsync(connection, "release savepoint message", none);
         }
 
-        // Not cancellable: once the mail has gone, recording it must not be abandoned half-way.
-        await transaction.CommitAsync(CancellationToken.None);
+        await transaction.CommitAsync(none);
         return (claimed.Count, sent);
     }
 
