@@ -7,6 +7,7 @@ using NodaTime.Text;
 using Stipple.Core.Scheduling;
 using Stipple.Domain;
 using Stipple.Web.Features.Reminders;
+using Stipple.Web.Infrastructure.Email;
 using static Stipple.Web.Tests.ReminderTestData;
 
 namespace Stipple.Web.Tests;
@@ -247,5 +248,20 @@ public sealed class ReminderTests(ReminderAppFactory app) : IClassFixture<Remind
         }
 
         (await OutboxAsync(app, second.Id)).ShouldAllBe(m => m.SentAt == null);
+    }
+
+    [Fact]
+    public void A_message_id_names_the_file_and_the_header_and_cannot_leave_the_mailbox()
+    {
+        var id = Guid.NewGuid();
+        var message = new EmailMessage(Guid.NewGuid(), "a@example.com", "Hi", "Body") { MessageId = OutboxDispatcher.MessageIdFor(id) };
+        FileMailbox.FileNameFor(message, Now).ShouldBe($"msg-{id:D}_stipple.eml");
+        MimeWriter.Write(message, "x@example.com", DateTimeOffset.UnixEpoch).ShouldContain($"\r\nMessage-ID: <{id:D}@stipple>\r\n");
+        MimeWriter.Write(message with { MessageId = null }, "x@example.com", DateTimeOffset.UnixEpoch).ShouldContain("@stipple.local>\r\n");
+        foreach (var bad in new[] { "../../etc/passwd@x", "a@b/c", "no-at-sign", "a@b\r\nBcc: c@d", "@x", "x@" })
+        {
+            Should.Throw<ArgumentException>(() => FileMailbox.FileNameFor(message with { MessageId = bad }, Now));
+            Should.Throw<ArgumentException>(() => MimeWriter.Write(message with { MessageId = bad }, "x@example.com", DateTimeOffset.UnixEpoch));
+        }
     }
 }

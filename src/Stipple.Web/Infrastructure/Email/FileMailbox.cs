@@ -34,6 +34,12 @@ public sealed class FileMailbox(StippleSettings settings, IClock clock) : IEmail
     public static string FileNameFor(EmailMessage message, Instant now)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (message.MessageId is { } given && !MimeWriter.IsValidMessageId(given))
+        {
+            // Letters, digits, '.', '-', '_' and one '@' only: the name can never leave the mailbox folder.
+            throw new ArgumentException("The Message-ID cannot name a file.", nameof(message));
+        }
+
         return message.MessageId is { } id
             ? "msg-" + id.Replace('@', '_') + ".eml"
             : string.Create(CultureInfo.InvariantCulture, $"{now.ToUnixTimeTicks():D19}-{Guid.NewGuid():N}.eml");
