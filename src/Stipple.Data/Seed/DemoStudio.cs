@@ -2,13 +2,15 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Stipple.Core.Scheduling;
 using Stipple.Domain;
 
 namespace Stipple.Data.Seed;
 
 /// <summary>
 /// The demo studio a newcomer sees after <c>./stipple run</c>: an owner, two practitioners, a front-desk user, two
-/// rooms, a dozen clients and a small pigment catalogue (<see cref="DemoPigments"/>). Seeded once (its id is fixed);
+/// rooms, a dozen clients, a small pigment catalogue (<see cref="DemoPigments"/>) and a calendar (opening hours, a
+/// closure, the practitioners' hours and some time off). Seeded once (its id is fixed);
 /// running it again only makes sure the demo API key exists, and gives a demo studio seeded before the catalogue
 /// existed its pigments (once: pigments are archived, never deleted).
 /// </summary>
@@ -85,8 +87,115 @@ public static class DemoStudio
 
         DemoPigments.Add(db, StudioId, now);
 
+        // Staff first: EF does not know that working hours reference staff, so it could insert them before their owners.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        AddCalendar(db, now);
+        await db.SaveChangesAsync(cancellationToken);
+        AddAppointments(db, now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// The demo calendar beyond the default opening hours (Mon–Sat 09:00–18:00), relative to <paramref name="now"/> so a
+    /// fresh demo always looks current: closed on 25–26 December (this year's, or next year's once this year's have
+    /// passed); Lena works Tuesday to Saturday; Tomás Monday to Friday with a lunch break, and takes a week off (Monday to
+    /// Monday) about six weeks after the seed.
+    /// </summary>
+    private static void AddCalendar(StippleDbContext db, Instant now)
+    {
+        var zone = DateTimeZoneProviders.Tzdb["Europe/London"];
+        var today = now.InZone(zone).Date;
+        var christmas = new LocalDate(today.Year, 12, 25);
+        if (today > christmas.PlusDays(1))
+        {
+            christmas = christmas.PlusYears(1);
+        }
+
+        db.Closures.Add(StudioClosure.Create(StudioId, christmas, christmas.PlusDays(1), "Christmas"));
+
+        var lena = DeterministicId("staff", 1);
+        for (var day = IsoDayOfWeek.Tuesday; day <= IsoDayOfWeek.Saturday; day++)
+        {
+            db.WeeklyHours.Add(WeeklyHours.Create(StudioId, lena, day, new LocalTime(9, 0), new LocalTime(18, 0)));
+        }
+
+        var tomas = DeterministicId("staff", 2);
+        for (var day = IsoDayOfWeek.Monday; day <= IsoDayOfWeek.Friday; day++)
+        {
+            db.WeeklyHours.Add(WeeklyHours.Create(StudioId, tomas, day, new LocalTime(9, 0), new LocalTime(13, 0)));
+            db.WeeklyHours.Add(WeeklyHours.Create(StudioId, tomas, day, new LocalTime(14, 0), new LocalTime(18, 0)));
+        }
+
+        var holiday = today.PlusWeeks(6).With(DateAdjusters.NextOrSame(IsoDayOfWeek.Monday));
+        db.TimeOff.Add(TimeOff.Create(
+            StudioId, tomas, holiday.AtStartOfDayInZone(zone).ToInstant(), holiday.PlusWeeks(1).AtStartOfDayInZone(zone).ToInstant(), "Holiday", null, now));
+    }
+
+    /// <summary>
+    /// A calendar that looks lived in: a consultation at 15:00 on each of the next ten working days (Lena and Tomás in
+    /// turn, in alternate rooms) and Marcus Lindqvist's three-session plan with its healed review, session 1 last week
+    /// (completed) and the rest ahead, each at 09:30 with Lena in Room 1, spaced as the default rules say (12, 21 and
+    /// 30 days). Cleanup buffers are the default 30 minutes.
+    /// </summary>
+    private static void AddAppointments(StippleDbContext db, Instant now)
+    {
+        var zone = DateTimeZoneProviders.Tzdb["Europe/London"];
+        var today = now.InZone(zone).Date;
+        var lena = DeterministicId("staff", 1);
+        var tomas = DeterministicId("staff", 2);
+        var rooms = new[] { DeterministicId("room", 0), DeterministicId("room", 1) };
+        var buffer = Duration.FromMinutes(30);
+
+        PlacedSession Place(ServiceKind kind, Guid practitioner, Guid room, LocalDate day, LocalTime time, Duration length)
+        {
+            var start = zone.AtLeniently(day.At(time)).ToInstant();
+            return new PlacedSession(0, kind, practitioner, room, day.At(time), start, start + length, start + length + buffer);
+        }
+
+        static LocalDate Working(LocalDate day, IsoDayOfWeek first, IsoDayOfWeek last)
+        {
+            while (day.DayOfWeek < first || day.DayOfWeek > last)
+            {
+                day = day.PlusDays(1);
+            }
+
+            return day;
+        }
+
+        var consultationDay = today;
+        for (var i = 0; i < 10; i++)
+        {
+            var withLena = i % 2 == 0;
+            consultationDay = withLena
+                ? Working(consultationDay.PlusDays(1), IsoDayOfWeek.Tuesday, IsoDayOfWeek.Saturday)
+                : Working(consultationDay.PlusDays(1), IsoDayOfWeek.Monday, IsoDayOfWeek.Friday);
+            var placed = Place(ServiceKind.Consultation, withLena ? lena : tomas, rooms[(i + 1) % 2], consultationDay, new LocalTime(15, 0), Duration.FromMinutes(30));
+            db.Appointments.Add(Appointment.Book(StudioId, DeterministicId("client", 3 + i), null, null, placed, null, now));
+        }
+
+        var marcus = DeterministicId("client", 2);
+        var plan = TreatmentPlan.Create(StudioId, marcus, null, null, 3, true, "Demo plan", null, now);
+        db.TreatmentPlans.Add(plan);
+        var first = Working(today.PlusDays(-7), IsoDayOfWeek.Tuesday, IsoDayOfWeek.Saturday);
+        var days = new[] { first, Working(first.PlusDays(12), IsoDayOfWeek.Tuesday, IsoDayOfWeek.Saturday) }.ToList();
+        days.Add(Working(days[1].PlusDays(21), IsoDayOfWeek.Tuesday, IsoDayOfWeek.Saturday));
+        days.Add(Working(days[2].PlusDays(30), IsoDayOfWeek.Tuesday, IsoDayOfWeek.Saturday));
+        var kinds = new[] { ServiceKind.FirstSession, ServiceKind.FollowUpSession, ServiceKind.FollowUpSession, ServiceKind.HealedReview };
+        var lengths = new[] { Duration.FromHours(4), Duration.FromHours(3), Duration.FromHours(3), Duration.FromMinutes(30) };
+        for (var step = 0; step < 4; step++)
+        {
+            var placed = Place(kinds[step], lena, rooms[0], days[step], new LocalTime(9, 30), lengths[step]);
+            var appointment = Appointment.Book(StudioId, marcus, plan.Id, step + 1, placed, null, now - Duration.FromDays(14));
+            if (appointment.StartsAt < now)
+            {
+                appointment.Complete(now);
+            }
+
+            db.Appointments.Add(appointment);
+        }
     }
 
     /// <summary>Makes sure an active API key with exactly this value exists for the demo studio.</summary>

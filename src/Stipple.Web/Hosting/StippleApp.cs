@@ -9,8 +9,10 @@ using Stipple.Web.Features.DesignStudio;
 using Stipple.Web.Features.Photos;
 using Stipple.Web.Features.Pigments;
 using Stipple.Web.Features.Settings;
+using Stipple.Web.Features.Scheduling;
 using Stipple.Web.Features.Screening;
 using Stipple.Web.Features.Staff;
+using Stipple.Web.Features.StudioCalendar;
 using Stipple.Web.Infrastructure;
 using Stipple.Web.Infrastructure.Auth;
 
@@ -63,6 +65,8 @@ public static class StippleApp
         api.MapPhotoApi();
         api.MapConsentApi();
         api.MapDesignStudioApi();
+        api.MapBookingApi();
+        api.MapStudioCalendarApi();
         return app;
     }
 }

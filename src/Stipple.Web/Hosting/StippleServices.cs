@@ -82,6 +82,8 @@ public static class StippleServices
         {
             o.SerializerOptions.Converters.Add(new InstantJsonConverter());
             o.SerializerOptions.Converters.Add(new Stipple.Core.Care.LocalDateJsonConverter());
+            o.SerializerOptions.Converters.Add(new LocalTimeJsonConverter());
+            o.SerializerOptions.Converters.Add(new LocalDateTimeJsonConverter());
             // Enums travel by name (e.g. "DeferUntil", "IIIVertex"), as the screening contract documents.
             o.SerializerOptions.Converters.Add(new Stipple.Core.Care.EnumNameJsonConverter());
         });
@@ -105,6 +107,15 @@ public static class StippleServices
             {
                 schema.Type = Microsoft.OpenApi.JsonSchemaType.String;
                 schema.Format = "date";
+                schema.Properties?.Clear();
+            }
+
+            // Local times ("10:00") and local date-times ("2026-03-31T10:00:00", no offset: the studio's wall clock).
+            if (context.JsonTypeInfo.Type == typeof(LocalTime) || context.JsonTypeInfo.Type == typeof(LocalTime?)
+                || context.JsonTypeInfo.Type == typeof(LocalDateTime) || context.JsonTypeInfo.Type == typeof(LocalDateTime?))
+            {
+                schema.Type = Microsoft.OpenApi.JsonSchemaType.String;
+                schema.Format = context.JsonTypeInfo.Type == typeof(LocalTime) || context.JsonTypeInfo.Type == typeof(LocalTime?) ? "time" : "local-date-time";
                 schema.Properties?.Clear();
             }
 
@@ -146,6 +157,14 @@ public static class StippleServices
         services.AddScoped<DesignVersionService>();
         services.AddScoped<DesignSummaryService>();
         services.AddScoped<Features.Scheduling.SchedulingSettingsService>();
+        services.AddScoped<Features.Scheduling.CalendarLoader>();
+        services.AddScoped<Features.Scheduling.PlanBasisService>();
+        services.AddScoped<Features.Scheduling.BookingService>();
+        services.AddScoped<Features.Scheduling.AppointmentService>();
+        services.AddScoped<Features.StudioCalendar.WeeklyHoursService>();
+        services.AddScoped<Features.StudioCalendar.ClosureService>();
+        services.AddScoped<Features.StudioCalendar.RoomService>();
+        services.AddScoped<Features.StudioCalendar.PractitionerHoursService>();
         services.AddSingleton<Features.Reminders.OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Reminders.OutboxDispatcher>());
         services.AddScoped<Features.CalendarFeeds.CalendarFeedService>();

@@ -78,8 +78,16 @@ public sealed class ScreeningService(StippleDbContext db, StudioClock clock)
     /// Whether the client may be booked for an SMP session on <paramref name="sessionDay"/>: their latest intake is
     /// screened for that day with today's settings. Consultations are always bookable; this answers for SMP sessions.
     /// </summary>
-    public async Task<BookingGate?> GateAsync(Guid clientId, LocalDate sessionDay, CancellationToken cancellationToken)
+    public async Task<BookingGate?> GateAsync(Guid clientId, LocalDate sessionDay, CancellationToken cancellationToken) =>
+        (await GatesAsync(clientId, [sessionDay], cancellationToken))?[0];
+
+    /// <summary>
+    /// <see cref="GateAsync"/> for each of <paramref name="sessionDays"/> (a plan's session days), reading the intake,
+    /// settings and clearances once; null when the client is not found.
+    /// </summary>
+    public async Task<IReadOnlyList<BookingGate>?> GatesAsync(Guid clientId, IReadOnlyList<LocalDate> sessionDays, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(sessionDays);
         var client = await db.Clients.AsNoTracking().Where(c => c.Id == clientId).Select(c => new { c.Id }).SingleOrDefaultAsync(cancellationToken);
         if (client is null)
         {
@@ -90,13 +98,13 @@ public sealed class ScreeningService(StippleDbContext db, StudioClock clock)
             .Select(i => new { i.AnswersJson, i.CreatedAt }).FirstOrDefaultAsync(cancellationToken);
         if (latest is null)
         {
-            return BookingGate.Blocked(sessionDay, null, ["No intake yet: screening must be done at a consultation before an SMP session is booked."], null);
+            return [.. sessionDays.Select(day => BookingGate.Blocked(day, null, ["No intake yet: screening must be done at a consultation before an SMP session is booked."], null))];
         }
 
         var intake = JsonSerializer.Deserialize<Intake>(latest.AnswersJson, CareJson.Options)!;
-        var result = CandidacyScreening.Evaluate(intake, sessionDay, await SettingsAsync(cancellationToken));
+        var settings = await SettingsAsync(cancellationToken);
         var clearanceOnFile = await db.ClearanceDocuments.AnyAsync(d => d.ClientId == clientId && d.CreatedAt >= latest.CreatedAt, cancellationToken);
-        return BookingGate.From(sessionDay, result, clearanceOnFile);
+        return [.. sessionDays.Select(day => BookingGate.From(day, CandidacyScreening.Evaluate(intake, day, settings), clearanceOnFile))];
     }
 
     private static ScreeningSettings Read(string? json)

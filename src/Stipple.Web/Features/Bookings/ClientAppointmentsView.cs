@@ -1,0 +1,20 @@
+using System.Globalization;
+using NodaTime;
+using Stipple.Web.Features.Layout;
+using Stipple.Web.Features.Scheduling;
+
+namespace Stipple.Web.Features.Bookings;
+
+/// <summary>What the client's appointments card shows.</summary>
+public sealed record ClientAppointmentsView(Guid ClientId, IReadOnlyList<AppointmentDto> Upcoming, IReadOnlyList<AppointmentDto> Past, StudioClock Clock)
+{
+    public string When(LocalDateTime local) => $"{Clock.FormatShortDate(local.Date)} {local.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)}";
+
+    public static string Status(AppointmentDto a) => a.Status switch
+    {
+        "no_show" => "No-show",
+        "cancelled" => a.LateNotice ? "Cancelled late" : "Cancelled",
+        "completed" => "Completed",
+        _ => a.LateNotice ? "Booked (moved late)" : "Booked",
+    };
+}

@@ -1,0 +1,115 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
+using Stipple.Web.Features.Layout;
+using Stipple.Web.Features.Scheduling;
+using Stipple.Web.Infrastructure.Auth;
+
+namespace Stipple.Web.Features.Bookings;
+
+/// <summary>Moves an appointment: a free time from the suggestions, or a date and time typed in; a late move is flagged.</summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class RescheduleModel(AppointmentService appointments, CalendarLoader calendar, StudioClock clock) : PageModel
+{
+    [BindProperty]
+    public BookingInput Input { get; set; } = new();
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public AppointmentDto Appointment { get; private set; } = null!;
+
+    public IReadOnlyList<ScheduleDto> Suggestions { get; private set; } = [];
+
+    public IReadOnlyDictionary<Guid, string> Practitioners { get; private set; } = new Dictionary<Guid, string>();
+
+    public IReadOnlyDictionary<Guid, string> Rooms { get; private set; } = new Dictionary<Guid, string>();
+
+    public string? Conflict { get; private set; }
+
+    public int NoticeHours { get; private set; }
+
+    public StudioClock Clock => clock;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Input.PractitionerId = Appointment.PractitionerId;
+        Input.RoomId = Appointment.RoomId;
+        Input.Date = Appointment.LocalStart.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Input.Time = Appointment.LocalStart.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var start = LocalSlot.ToInstant(clock.Zone, Input.Date, Input.Time, out var dateError, out var timeError);
+        if (dateError is not null || timeError is not null)
+        {
+            ModelState.AddModelError(dateError is not null ? "Input.Date" : "Input.Time", dateError is not null ? $"The date {dateError}" : $"The time {timeError}");
+            return Page();
+        }
+
+        var outcome = await appointments.RescheduleAsync(id, new RescheduleRequest(start, Input.PractitionerId, Input.RoomId, Reason), User.UserId(), cancellationToken);
+        if (outcome.Succeeded)
+        {
+            var a = outcome.Value!;
+            TempData["Flash"] = $"Moved: {a.Label} for {a.ClientName} is now {When(a.LocalStart)} with {a.PractitionerName} in {a.RoomName}{(a.LateNotice ? " (late: inside the notice window)" : "")}.";
+            return Redirect($"/Calendar?view=day&date={a.LocalStart.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+        }
+
+        if (outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome.Conflict is { } conflict)
+        {
+            Conflict = conflict;
+            Suggestions = outcome.Alternatives;
+            return Page();
+        }
+
+        outcome.Errors!.CopyTo(ModelState, field => field switch
+        {
+            "slots[0].practitionerId" => "Input.PractitionerId",
+            "slots[0].roomId" => "Input.RoomId",
+            "start" or "slots[0].start" => "Input.Time",
+            _ => "",
+        });
+        return Page();
+    }
+
+    public string When(LocalDateTime local) => $"{clock.FormatDate(local.Date)}, {local.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)}";
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await clock.LoadAsync(cancellationToken);
+        if (await appointments.GetAsync(id, cancellationToken) is not { } appointment)
+        {
+            return false;
+        }
+
+        Appointment = appointment;
+        Practitioners = await calendar.PractitionersAsync(cancellationToken);
+        Rooms = await calendar.RoomsAsync(cancellationToken);
+        NoticeHours = (await calendar.SettingsAsync(cancellationToken)).RescheduleNoticeHours;
+        if (string.Equals(appointment.Status, "booked", StringComparison.Ordinal))
+        {
+            Suggestions = await appointments.AlternativesAsync(id, cancellationToken) ?? [];
+        }
+
+        return true;
+    }
+}

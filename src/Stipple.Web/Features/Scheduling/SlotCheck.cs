@@ -1,0 +1,13 @@
+using NodaTime;
+using Stipple.Core.Scheduling;
+
+namespace Stipple.Web.Features.Scheduling;
+
+/// <summary>
+/// Chosen slots checked and placed: <see cref="Outcome"/> is null when they can be booked, else the field errors or the
+/// conflict; <see cref="FirstDay"/> is the first slot's local day (where alternatives start).
+/// </summary>
+internal sealed record SlotCheck(BookingOutcome<object>? Outcome, LocalDate FirstDay, LoadedCalendar Calendar, IReadOnlyList<PlacedSession> Placed)
+{
+    public SchedulingSettings Settings => Calendar.Settings;
+}
