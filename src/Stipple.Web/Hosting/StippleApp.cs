@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Stipple.Web.Features.CalendarFeeds;
 using Stipple.Web.Features.ApiKeys;
 using Stipple.Web.Features.Clients;
 using Stipple.Web.Features.Colour;
@@ -47,6 +48,7 @@ public static class StippleApp
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapRazorPages();
         app.MapClientPhotoRoutes();
+        app.MapCalendarFeeds();
 
         var api = app.MapGroup("/api/v1")
             .AddEndpointFilter<CookieApiAntiforgeryFilter>()

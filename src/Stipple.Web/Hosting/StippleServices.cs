@@ -166,6 +166,9 @@ public static class StippleServices
         services.AddScoped<Features.StudioCalendar.RoomService>();
         services.AddScoped<Features.StudioCalendar.PractitionerHoursService>();
         services.AddScoped<Features.Calendar.CalendarService>();
+        services.AddSingleton<Features.Reminders.OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Reminders.OutboxDispatcher>());
+        services.AddScoped<Features.CalendarFeeds.CalendarFeedService>();
         return builder;
     }
 }

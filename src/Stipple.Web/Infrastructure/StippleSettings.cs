@@ -34,6 +34,12 @@ public sealed record StippleSettings
     /// <summary>Largest request body accepted, in bytes. <c>STIPPLE_MAX_REQUEST_BYTES</c>, default 10 MiB.</summary>
     public long MaxRequestBytes { get; init; } = 10 * 1024 * 1024;
 
+    /// <summary>Run the outbox dispatcher (appointment reminders) in this instance. <c>STIPPLE_OUTBOX_ENABLED</c>, default true.</summary>
+    public bool OutboxEnabled { get; init; } = true;
+
+    /// <summary>How often the outbox dispatcher looks for due messages. <c>STIPPLE_OUTBOX_POLL_MS</c>, default 15 000 ms.</summary>
+    public TimeSpan OutboxPollInterval { get; init; } = TimeSpan.FromSeconds(15);
+
     public static StippleSettings From(IConfiguration configuration, string contentRoot)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -57,6 +63,10 @@ public sealed record StippleSettings
             FilesDirectory = NonEmpty(configuration["STIPPLE_FILES_DIR"]) ?? Path.Combine(dataDirectory, "files"),
             MaxPhotoBytes = long.TryParse(configuration["STIPPLE_MAX_PHOTO_BYTES"], System.Globalization.CultureInfo.InvariantCulture, out var maxPhoto) && maxPhoto > 0 ? maxPhoto : 20 * 1024 * 1024,
             MaxRequestBytes = long.TryParse(configuration["STIPPLE_MAX_REQUEST_BYTES"], System.Globalization.CultureInfo.InvariantCulture, out var max) && max > 0 ? max : 10 * 1024 * 1024,
+            OutboxEnabled = Flag(configuration["STIPPLE_OUTBOX_ENABLED"], defaultValue: true),
+            OutboxPollInterval = int.TryParse(configuration["STIPPLE_OUTBOX_POLL_MS"], System.Globalization.CultureInfo.InvariantCulture, out var poll) && poll > 0
+                ? TimeSpan.FromMilliseconds(poll)
+                : TimeSpan.FromSeconds(15),
             Smtp = string.IsNullOrWhiteSpace(smtpHost)
                 ? null
                 : new SmtpSettings(

@@ -20,6 +20,11 @@ public sealed class SmtpEmailSender(SmtpSettings smtp) : IEmailSender
 
         using var mail = new MailMessage(smtp.From, message.To, message.Subject, message.Body);
         mail.Headers.Add(MimeWriter.StudioHeader, message.StudioId.ToString("D"));
+        if (message.MessageId is { } id && MimeWriter.IsValidMessageId(id))
+        {
+            // SmtpClient adds no Message-ID of its own; a stable one makes a resend recognisable as the same message.
+            mail.Headers.Add("Message-ID", "<" + id + ">");
+        }
         await client.SendMailAsync(mail, cancellationToken);
     }
 }
