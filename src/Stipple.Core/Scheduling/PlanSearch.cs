@@ -8,10 +8,12 @@ namespace Stipple.Core.Scheduling;
 /// </summary>
 /// <remarks>
 /// Greedy alone can walk into a dead end (step 2's window after an early step 1 may be fully booked while a later step 1
-/// would have worked). A backward pass first marks, per step and day, whether some practitioner can start the step that
-/// day and the rest of the plan can still follow (<see cref="reachable"/>); the greedy choice only considers such days,
-/// so it never dead-ends except when two steps would collide with each other on the same day. Each (step, day,
+/// would have worked). A backward pass (<see cref="StepReach"/>) first marks, per step and day, whether some practitioner
+/// can start the step that day and the rest of the plan can still follow; the greedy choice only considers such days, so
+/// it never dead-ends except when two steps would collide with each other on the same day. Each (step, day,
 /// practitioner) keeps its best start once found (<see cref="BestOnDay"/>), so overlapping windows cost one scan.
+/// Every later first day costs at least one more penalty point and starts later, so the scan over first days stops as
+/// soon as no later day can enter the kept list.
 /// </remarks>
 internal sealed class PlanSearch : IDisposable
 {
@@ -38,7 +40,7 @@ internal sealed class PlanSearch : IDisposable
         firstDay = timeline.DayIndex(request.FirstDay);
         weekdays = request.Preferences.Weekdays;
         preferredPractitioner = request.Preferences.PractitionerId is { } id ? IndexOf(calendar.Practitioners, id) : int.MinValue;
-        reachable = Reachable();
+        reachable = StepReach.Compute(steps, timeline, grid);
         best = ArrayPool<int>.Shared.Rent(steps.Length * timeline.DayCount * practitioners);
         best.AsSpan(0, steps.Length * timeline.DayCount * practitioners).Fill(NotComputed);
     }
@@ -289,41 +291,6 @@ internal sealed class PlanSearch : IDisposable
 
     private int WeekdayPenalty(int day) =>
         weekdays.Count > 0 && !weekdays.Contains(timeline.DateOf(day).DayOfWeek) ? AvailabilityEngine.PenaltyOffPreferredWeekday : 0;
-
-    /// <summary>
-    /// reachable[s][d]: some practitioner can start step s on day d and the later steps can follow within their windows
-    /// (ignoring collisions between the plan's own steps). Built from the last step back with prefix counts.
-    /// </summary>
-    private bool[][] Reachable()
-    {
-        var result = new bool[steps.Length][];
-        int[]? laterCounts = null;
-        for (var s = steps.Length - 1; s >= 0; s--)
-        {
-            result[s] = new bool[timeline.DayCount];
-            var counts = new int[timeline.DayCount + 1];
-            var any = grid.AnyCandidate(steps[s].Shape);
-            for (var day = 0; day < timeline.DayCount; day++)
-            {
-                var ok = day >= steps[s].FirstDay && day <= steps[s].LastDay
-                    && any.NextSetBit(timeline.DayStart(day), timeline.DayStart(day + 1)) >= 0;
-                if (ok && laterCounts is not null)
-                {
-                    var next = steps[s + 1];
-                    var from = Math.Max(next.FirstDay, day + next.MinDays);
-                    var to = Math.Min(next.LastDay, day + next.MaxDays);
-                    ok = from <= to && laterCounts[to + 1] - laterCounts[from] > 0;
-                }
-
-                result[s][day] = ok;
-                counts[day + 1] = counts[day] + (ok ? 1 : 0);
-            }
-
-            laterCounts = counts;
-        }
-
-        return result;
-    }
 
     private static int IndexOf(IReadOnlyList<PractitionerCalendar> practitioners, Guid id)
     {

@@ -153,6 +153,17 @@ public sealed class ProposeTests
     }
 
     [Fact]
+    public void A_block_as_long_as_the_opening_fits_only_at_opening()
+    {
+        var calendar = Calendar(London) with { OpeningHours = [new OpeningInterval(IsoDayOfWeek.Tuesday, new LocalTime(8, 0), new LocalTime(20, 0))] };
+
+        var schedules = AvailabilityEngine.Propose(calendar, Single(Tuesday, Tuesday, 690, bufferMinutes: 30));
+
+        schedules.Select(s => s.Sessions[0].LocalStart.TimeOfDay).ShouldBe([new LocalTime(8, 0)]); // Ben's hours are shorter
+        AvailabilityEngine.Propose(calendar, Single(Tuesday, Tuesday, 690, bufferMinutes: 45)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void The_client_is_never_double_booked_and_nothing_starts_before_not_before()
     {
         var request = Single(Tuesday, Tuesday, 60) with
