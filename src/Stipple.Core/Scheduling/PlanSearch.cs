@@ -1,4 +1,5 @@
 using System.Buffers;
+using NodaTime;
 
 namespace Stipple.Core.Scheduling;
 
@@ -26,7 +27,7 @@ internal sealed class PlanSearch : IDisposable
     private readonly int rooms;
     private readonly int firstDay;
     private readonly int preferredPractitioner;
-    private readonly IReadOnlySet<NodaTime.IsoDayOfWeek> weekdays;
+    private readonly IReadOnlySet<IsoDayOfWeek> weekdays;
     private readonly bool[][] reachable;
     private readonly int[] best;
 
@@ -55,7 +56,7 @@ internal sealed class PlanSearch : IDisposable
         for (var day = steps[0].FirstDay; day <= steps[0].LastDay; day++)
         {
             // Every later day costs at least its distance from FirstDay and starts later, so it cannot beat a full list.
-            if (top.Count == maxResults && top[^1].Penalty <= day - firstDay)
+            if (top.Count == maxResults && top[^1].Penalty <= (day - firstDay) * AvailabilityEngine.PenaltyPerDay)
             {
                 break;
             }
@@ -94,7 +95,7 @@ internal sealed class PlanSearch : IDisposable
         }
 
         placed[0] = new Placement(day, slot, p0, ChooseRoom(0, slot, p0, placed.AsSpan(0, 0), -1), penalty);
-        var total = (day - firstDay) + penalty
+        var total = ((day - firstDay) * AvailabilityEngine.PenaltyPerDay) + penalty
             + (preferredPractitioner != int.MinValue && p0 != preferredPractitioner ? AvailabilityEngine.PenaltyNotPreferredPractitioner : 0);
         for (var s = 1; s < steps.Length; s++)
         {
