@@ -18,6 +18,7 @@ public class AvailabilityBenchmarks
     private readonly StudioCalendar calendar;
     private readonly double bookedShare;
     private readonly ScheduleRequest plan = Plan(SchedulePreferences.None, 5);
+    private readonly ScheduleRequest everything = Plan(SchedulePreferences.None, int.MaxValue);
     private readonly ScheduleRequest picky = Plan(
         new SchedulePreferences(new HashSet<IsoDayOfWeek> { IsoDayOfWeek.Saturday }, new LocalTime(10, 0), new LocalTime(11, 0)),
         5);
@@ -29,9 +30,10 @@ public class AvailabilityBenchmarks
     {
         var best = AvailabilityEngine.Propose(calendar, plan);
         var pickyBest = AvailabilityEngine.Propose(calendar, picky);
+        var all = AvailabilityEngine.Propose(calendar, everything);
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"// {calendar.Busy.Count} busy intervals, {bookedShare:P0} of practitioner time booked; plan: {best.Count} schedules, penalties {string.Join(' ', best.Select(s => s.Penalty))}; saturday mornings: {pickyBest.Count}, penalties {string.Join(' ', pickyBest.Select(s => s.Penalty))}"));
+            $"// {calendar.Busy.Count} busy intervals, {bookedShare:P0} of practitioner time booked; plan: {best.Count} schedules, penalties {string.Join(' ', best.Select(s => s.Penalty))}; saturday mornings: {pickyBest.Count}, penalties {string.Join(' ', pickyBest.Select(s => s.Penalty))}; every first day: {all.Count} schedules"));
     }
 
     /// <summary>Any day, any time: the search stops once no later first day can beat the five kept.</summary>
@@ -41,6 +43,13 @@ public class AvailabilityBenchmarks
     /// <summary>Saturdays 10:00–11:00 only, for every step: scarce, so the search walks many more first days.</summary>
     [Benchmark]
     public int ProposePlanSaturdayMornings() => AvailabilityEngine.Propose(calendar, picky).Count;
+
+    /// <summary>
+    /// Every (first day, practitioner) pair: no early stop, so the greedy search runs for all 96 × 20 starts. The upper
+    /// bound on search work, for a front desk that lists everything.
+    /// </summary>
+    [Benchmark]
+    public int ProposeEveryFirstDay() => AvailabilityEngine.Propose(calendar, everything).Count;
 
     /// <summary>Step 0 on the first 96 days, so the review's window ends on day 180.</summary>
     private static ScheduleRequest Plan(SchedulePreferences preferences, int maxResults) => new(

@@ -51,12 +51,13 @@ internal sealed class PlanSearch : IDisposable
     /// <summary>The best <paramref name="maxResults"/> plans, best first.</summary>
     public List<RankedPlan> Run(int maxResults)
     {
-        var top = new List<RankedPlan>(maxResults + 1);
+        // The kept plans, worst at the head: O(log k) to replace it, and the head is the bar a new plan must clear.
+        var kept = new PriorityQueue<RankedPlan, RankedPlan>(RankedPlan.WorstFirst);
         var placed = new Placement[steps.Length];
         for (var day = steps[0].FirstDay; day <= steps[0].LastDay; day++)
         {
             // Every later day costs at least its distance from FirstDay and starts later, so it cannot beat a full list.
-            if (top.Count == maxResults && top[^1].Penalty <= (day - firstDay) * AvailabilityEngine.PenaltyPerDay)
+            if (kept.Count == maxResults && kept.Peek().Penalty <= (day - firstDay) * AvailabilityEngine.PenaltyPerDay)
             {
                 break;
             }
@@ -69,21 +70,31 @@ internal sealed class PlanSearch : IDisposable
             for (var p = 0; p < practitioners; p++)
             {
                 var penalty = TryPlan(day, p, placed);
-                if (penalty < 0 || (top.Count == maxResults && RankedPlan.Compare(penalty, placed[0], top[^1]) >= 0))
+                if (penalty < 0 || (kept.Count == maxResults && RankedPlan.Compare(penalty, placed[0], kept.Peek()) >= 0))
                 {
                     continue;
                 }
 
-                var at = top.FindIndex(kept => RankedPlan.Compare(penalty, placed[0], kept) < 0);
-                top.Insert(at < 0 ? top.Count : at, new RankedPlan(penalty, [.. placed]));
-                if (top.Count > maxResults)
+                var plan = new RankedPlan(penalty, [.. placed]);
+                if (kept.Count == maxResults)
                 {
-                    top.RemoveAt(top.Count - 1);
+                    kept.DequeueEnqueue(plan, plan);
+                }
+                else
+                {
+                    kept.Enqueue(plan, plan);
                 }
             }
         }
 
-        return top;
+        var ranked = new List<RankedPlan>(kept.Count);
+        while (kept.Count > 0)
+        {
+            ranked.Add(kept.Dequeue());
+        }
+
+        ranked.Reverse();
+        return ranked;
     }
 
     /// <summary>Places every step starting with practitioner <paramref name="p0"/> on <paramref name="day"/>; the penalty, or -1.</summary>

@@ -48,6 +48,16 @@ public sealed class ProposeTests
     }
 
     [Fact]
+    public void Asking_for_everything_returns_every_first_day_and_practitioner()
+    {
+        // Two weeks of first days: Ava works ten of them (Tuesday–Saturday), Ben eight (Wednesday–Saturday).
+        var schedules = AvailabilityEngine.Propose(Calendar(London), Plan(Tuesday, lastDay: Tuesday.PlusDays(13), maxResults: int.MaxValue));
+
+        schedules.Count.ShouldBe(18);
+        schedules.Select(s => s.Penalty).ShouldBeInOrder();
+    }
+
+    [Fact]
     public void A_preferred_weekday_beats_one_day_earlier()
     {
         var wednesdays = SchedulePreferences.None with { Weekdays = new HashSet<IsoDayOfWeek> { IsoDayOfWeek.Wednesday } };
