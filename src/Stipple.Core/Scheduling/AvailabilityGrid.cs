@@ -156,23 +156,34 @@ internal sealed class AvailabilityGrid : IDisposable
     /// <summary>
     /// Sets the open slots of each day that is not closed. A day's intervals are merged before rounding inward, so two
     /// that touch off the grid (08:53–11:16 and 11:16–23:30) stay one stretch instead of losing the slot between them.
+    /// Days without a clock change use integer slot arithmetic; the others go through the zone (<see cref="OpeningHours"/>).
     /// </summary>
     private static void MarkOpen(SlotBitmap open, SlotTimeline timeline, OpeningInterval[][] byWeekday, bool[] closed)
     {
+        var plain = OpeningHours.MergedTicksByWeekday(byWeekday);
         var day = new List<Interval>(4);
         for (var d = 0; d < timeline.DayCount; d++)
         {
-            var date = timeline.DateOf(d);
-            var intervals = byWeekday[(int)date.DayOfWeek];
-            if (closed[d] || intervals.Length == 0)
+            var weekday = (int)timeline.DateOf(d).DayOfWeek;
+            if (closed[d] || plain[weekday].Length == 0)
             {
                 continue;
             }
 
-            day.Clear();
-            foreach (var interval in intervals)
+            if (timeline.IsPlainDay(d))
             {
-                day.Add(OpeningHours.ToInstants(date, interval, timeline.Zone));
+                foreach (var (opens, closes) in plain[weekday])
+                {
+                    open.SetRange(timeline.LocalSlot(d, opens, roundUp: true), timeline.LocalSlot(d, closes, roundUp: false));
+                }
+
+                continue;
+            }
+
+            day.Clear();
+            foreach (var interval in byWeekday[weekday])
+            {
+                day.Add(timeline.Instants(d, interval));
             }
 
             day.Sort((a, b) => a.Start.CompareTo(b.Start));
@@ -198,35 +209,36 @@ internal sealed class AvailabilityGrid : IDisposable
 
     private static void ClearBusy(StudioCalendar calendar, SlotTimeline timeline, SlotBitmap[] practitionerFree, SlotBitmap[] roomFree)
     {
-        var practitioners = new Dictionary<Guid, int>(calendar.Practitioners.Count);
+        // One lookup per busy interval: the id's practitioner index and room index (-1 when it is not one).
+        var resources = new Dictionary<Guid, (int Practitioner, int Room)>(calendar.Practitioners.Count + calendar.RoomIds.Count);
         for (var p = 0; p < calendar.Practitioners.Count; p++)
         {
-            practitioners.TryAdd(calendar.Practitioners[p].Id, p);
+            resources.TryAdd(calendar.Practitioners[p].Id, (p, -1));
         }
 
-        var rooms = new Dictionary<Guid, int>(calendar.RoomIds.Count);
         for (var r = 0; r < calendar.RoomIds.Count; r++)
         {
-            rooms.TryAdd(calendar.RoomIds[r], r);
+            var id = calendar.RoomIds[r];
+            resources[id] = resources.TryGetValue(id, out var both) ? (both.Practitioner, both.Room < 0 ? r : both.Room) : (-1, r);
         }
 
         foreach (var busy in calendar.Busy)
         {
-            if (busy.End <= timeline.Origin || busy.Start >= timeline.End)
+            if (busy.End <= timeline.Origin || busy.Start >= timeline.End || !resources.TryGetValue(busy.ResourceId, out var resource))
             {
                 continue;
             }
 
             var from = timeline.FloorSlot(busy.Start);
             var to = timeline.CeilSlot(busy.End);
-            if (practitioners.TryGetValue(busy.ResourceId, out var p))
+            if (resource.Practitioner >= 0)
             {
-                practitionerFree[p].ClearRange(from, to);
+                practitionerFree[resource.Practitioner].ClearRange(from, to);
             }
 
-            if (rooms.TryGetValue(busy.ResourceId, out var r))
+            if (resource.Room >= 0)
             {
-                roomFree[r].ClearRange(from, to);
+                roomFree[resource.Room].ClearRange(from, to);
             }
         }
     }

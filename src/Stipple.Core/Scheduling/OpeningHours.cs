@@ -32,17 +32,64 @@ internal static class OpeningHours
         }
     }
 
-    /// <summary>The intervals grouped by ISO weekday (index 1 = Monday … 7 = Sunday; index 0 is unused).</summary>
+    /// <summary>The intervals grouped by ISO weekday (index 1 = Monday … 7 = Sunday; index 0 is unused), each day sorted by opening.</summary>
     public static OpeningInterval[][] ByWeekday(IReadOnlyList<OpeningInterval> intervals)
     {
+        var counts = new int[8];
+        foreach (var interval in intervals)
+        {
+            counts[(int)interval.Day]++;
+        }
+
         var days = new OpeningInterval[8][];
         for (var day = 0; day < days.Length; day++)
         {
-            var weekday = (IsoDayOfWeek)day;
-            days[day] = [.. intervals.Where(i => i.Day == weekday)];
+            days[day] = counts[day] == 0 ? [] : new OpeningInterval[counts[day]];
+            counts[day] = 0;
+        }
+
+        foreach (var interval in intervals)
+        {
+            days[(int)interval.Day][counts[(int)interval.Day]++] = interval;
+        }
+
+        foreach (var day in days)
+        {
+            Array.Sort(day, static (a, b) => a.Opens.CompareTo(b.Opens));
         }
 
         return days;
+    }
+
+    /// <summary>
+    /// Per ISO weekday, the intervals of <paramref name="byWeekday"/> (sorted) as local ticks of the day with overlapping
+    /// or touching ones merged: what a day with no clock change is open.
+    /// </summary>
+    public static (long Opens, long Closes)[][] MergedTicksByWeekday(OpeningInterval[][] byWeekday)
+    {
+        var merged = new (long Opens, long Closes)[byWeekday.Length][];
+        for (var day = 0; day < byWeekday.Length; day++)
+        {
+            var intervals = byWeekday[day];
+            var stretches = new (long Opens, long Closes)[intervals.Length];
+            var count = 0;
+            foreach (var interval in intervals)
+            {
+                var (opens, closes) = (interval.Opens.TickOfDay, interval.Closes.TickOfDay);
+                if (count > 0 && opens <= stretches[count - 1].Closes)
+                {
+                    stretches[count - 1].Closes = Math.Max(closes, stretches[count - 1].Closes);
+                }
+                else
+                {
+                    stretches[count++] = (opens, closes);
+                }
+            }
+
+            merged[day] = count == stretches.Length ? stretches : stretches[..count];
+        }
+
+        return merged;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using NodaTime;
 
 namespace Stipple.Core.Scheduling;
 
@@ -8,10 +9,12 @@ namespace Stipple.Core.Scheduling;
 /// </summary>
 /// <remarks>
 /// Greedy alone can walk into a dead end (step 2's window after an early step 1 may be fully booked while a later step 1
-/// would have worked). A backward pass first marks, per step and day, whether some practitioner can start the step that
-/// day and the rest of the plan can still follow (<see cref="reachable"/>); the greedy choice only considers such days,
-/// so it never dead-ends except when two steps would collide with each other on the same day. Each (step, day,
+/// would have worked). A backward pass (<see cref="StepReach"/>) first marks, per step and day, whether some practitioner
+/// can start the step that day and the rest of the plan can still follow; the greedy choice only considers such days, so
+/// it never dead-ends except when two steps would collide with each other on the same day. Each (step, day,
 /// practitioner) keeps its best start once found (<see cref="BestOnDay"/>), so overlapping windows cost one scan.
+/// Every later first day costs at least one more penalty point and starts later, so the scan over first days stops as
+/// soon as no later day can enter the kept list.
 /// </remarks>
 internal sealed class PlanSearch : IDisposable
 {
@@ -24,7 +27,7 @@ internal sealed class PlanSearch : IDisposable
     private readonly int rooms;
     private readonly int firstDay;
     private readonly int preferredPractitioner;
-    private readonly IReadOnlySet<NodaTime.IsoDayOfWeek> weekdays;
+    private readonly IReadOnlySet<IsoDayOfWeek> weekdays;
     private readonly bool[][] reachable;
     private readonly int[] best;
 
@@ -38,7 +41,7 @@ internal sealed class PlanSearch : IDisposable
         firstDay = timeline.DayIndex(request.FirstDay);
         weekdays = request.Preferences.Weekdays;
         preferredPractitioner = request.Preferences.PractitionerId is { } id ? IndexOf(calendar.Practitioners, id) : int.MinValue;
-        reachable = Reachable();
+        reachable = StepReach.Compute(steps, timeline, grid);
         best = ArrayPool<int>.Shared.Rent(steps.Length * timeline.DayCount * practitioners);
         best.AsSpan(0, steps.Length * timeline.DayCount * practitioners).Fill(NotComputed);
     }
@@ -48,12 +51,13 @@ internal sealed class PlanSearch : IDisposable
     /// <summary>The best <paramref name="maxResults"/> plans, best first.</summary>
     public List<RankedPlan> Run(int maxResults)
     {
-        var top = new List<RankedPlan>(maxResults + 1);
+        // The kept plans, worst at the head: O(log k) to replace it, and the head is the bar a new plan must clear.
+        var kept = new PriorityQueue<RankedPlan, RankedPlan>(RankedPlan.WorstFirst);
         var placed = new Placement[steps.Length];
         for (var day = steps[0].FirstDay; day <= steps[0].LastDay; day++)
         {
             // Every later day costs at least its distance from FirstDay and starts later, so it cannot beat a full list.
-            if (top.Count == maxResults && top[^1].Penalty <= day - firstDay)
+            if (kept.Count == maxResults && kept.Peek().Penalty <= (day - firstDay) * AvailabilityEngine.PenaltyPerDay)
             {
                 break;
             }
@@ -66,21 +70,31 @@ internal sealed class PlanSearch : IDisposable
             for (var p = 0; p < practitioners; p++)
             {
                 var penalty = TryPlan(day, p, placed);
-                if (penalty < 0 || (top.Count == maxResults && RankedPlan.Compare(penalty, placed[0], top[^1]) >= 0))
+                if (penalty < 0 || (kept.Count == maxResults && RankedPlan.Compare(penalty, placed[0], kept.Peek()) >= 0))
                 {
                     continue;
                 }
 
-                var at = top.FindIndex(kept => RankedPlan.Compare(penalty, placed[0], kept) < 0);
-                top.Insert(at < 0 ? top.Count : at, new RankedPlan(penalty, [.. placed]));
-                if (top.Count > maxResults)
+                var plan = new RankedPlan(penalty, [.. placed]);
+                if (kept.Count == maxResults)
                 {
-                    top.RemoveAt(top.Count - 1);
+                    kept.DequeueEnqueue(plan, plan);
+                }
+                else
+                {
+                    kept.Enqueue(plan, plan);
                 }
             }
         }
 
-        return top;
+        var ranked = new List<RankedPlan>(kept.Count);
+        while (kept.Count > 0)
+        {
+            ranked.Add(kept.Dequeue());
+        }
+
+        ranked.Reverse();
+        return ranked;
     }
 
     /// <summary>Places every step starting with practitioner <paramref name="p0"/> on <paramref name="day"/>; the penalty, or -1.</summary>
@@ -92,7 +106,7 @@ internal sealed class PlanSearch : IDisposable
         }
 
         placed[0] = new Placement(day, slot, p0, ChooseRoom(0, slot, p0, placed.AsSpan(0, 0), -1), penalty);
-        var total = (day - firstDay) + penalty
+        var total = ((day - firstDay) * AvailabilityEngine.PenaltyPerDay) + penalty
             + (preferredPractitioner != int.MinValue && p0 != preferredPractitioner ? AvailabilityEngine.PenaltyNotPreferredPractitioner : 0);
         for (var s = 1; s < steps.Length; s++)
         {
@@ -289,41 +303,6 @@ internal sealed class PlanSearch : IDisposable
 
     private int WeekdayPenalty(int day) =>
         weekdays.Count > 0 && !weekdays.Contains(timeline.DateOf(day).DayOfWeek) ? AvailabilityEngine.PenaltyOffPreferredWeekday : 0;
-
-    /// <summary>
-    /// reachable[s][d]: some practitioner can start step s on day d and the later steps can follow within their windows
-    /// (ignoring collisions between the plan's own steps). Built from the last step back with prefix counts.
-    /// </summary>
-    private bool[][] Reachable()
-    {
-        var result = new bool[steps.Length][];
-        int[]? laterCounts = null;
-        for (var s = steps.Length - 1; s >= 0; s--)
-        {
-            result[s] = new bool[timeline.DayCount];
-            var counts = new int[timeline.DayCount + 1];
-            var any = grid.AnyCandidate(steps[s].Shape);
-            for (var day = 0; day < timeline.DayCount; day++)
-            {
-                var ok = day >= steps[s].FirstDay && day <= steps[s].LastDay
-                    && any.NextSetBit(timeline.DayStart(day), timeline.DayStart(day + 1)) >= 0;
-                if (ok && laterCounts is not null)
-                {
-                    var next = steps[s + 1];
-                    var from = Math.Max(next.FirstDay, day + next.MinDays);
-                    var to = Math.Min(next.LastDay, day + next.MaxDays);
-                    ok = from <= to && laterCounts[to + 1] - laterCounts[from] > 0;
-                }
-
-                result[s][day] = ok;
-                counts[day + 1] = counts[day] + (ok ? 1 : 0);
-            }
-
-            laterCounts = counts;
-        }
-
-        return result;
-    }
 
     private static int IndexOf(IReadOnlyList<PractitionerCalendar> practitioners, Guid id)
     {

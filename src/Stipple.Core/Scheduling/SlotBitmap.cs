@@ -109,17 +109,30 @@ internal readonly struct SlotBitmap
         var bits = Bits;
         var wordShift = shift >> 6;
         var bitShift = shift & 63;
-        for (var i = 0; i < bits.Length; i++)
+        var full = bits.Length - wordShift - 1; // words whose two source words both exist
+        var i = 0;
+        if (bitShift == 0)
         {
-            var low = i + wordShift < bits.Length ? bits[i + wordShift] : 0UL;
-            if (bitShift != 0)
+            for (; i < bits.Length - wordShift; i++)
             {
-                var high = i + wordShift + 1 < bits.Length ? bits[i + wordShift + 1] : 0UL;
-                low = (low >> bitShift) | (high << (64 - bitShift));
+                bits[i] &= bits[i + wordShift];
+            }
+        }
+        else
+        {
+            for (; i < full; i++)
+            {
+                bits[i] &= (bits[i + wordShift] >> bitShift) | (bits[i + wordShift + 1] << (64 - bitShift));
             }
 
-            bits[i] &= low;
+            if (i < bits.Length - wordShift)
+            {
+                bits[i] &= bits[i + wordShift] >> bitShift;
+                i++;
+            }
         }
+
+        bits[i..].Clear(); // past the end every source bit is clear
     }
 
     private void Apply(int from, int to, bool set)

@@ -11,8 +11,12 @@ internal sealed class SlotTimeline
 {
     private const long SlotSeconds = SchedulingSettings.GridMinutes * 60L;
     private const long SlotNanoseconds = SlotSeconds * 1_000_000_000L;
+    private const long SlotTicks = SlotSeconds * NodaConstants.TicksPerSecond;
     private const int SecondsPerDay = 86_400;
     private readonly int[] dayStarts;
+    private readonly Offset?[] dayOffsets;
+    private readonly bool[] plainDays;
+    private readonly long originTicks;
 
     public SlotTimeline(DateTimeZone zone, LocalDate firstDay, int dayCount)
     {
@@ -20,13 +24,27 @@ internal sealed class SlotTimeline
         FirstDay = firstDay;
         DayCount = dayCount;
         Origin = StartOfDay(zone, firstDay);
+        originTicks = Origin.ToUnixTimeTicks();
         End = StartOfDay(zone, firstDay.PlusDays(dayCount));
         SlotCount = (int)((End - Origin).ToInt64Nanoseconds() / SlotNanoseconds);
         Words = (SlotCount + 63) / 64;
+        var starts = new Instant[dayCount + 1];
         dayStarts = new int[dayCount + 1];
         for (var day = 0; day <= dayCount; day++)
         {
-            dayStarts[day] = day == 0 ? 0 : day == dayCount ? SlotCount : CeilSlot(StartOfDay(zone, firstDay.PlusDays(day)));
+            starts[day] = day == 0 ? Origin : day == dayCount ? End : StartOfDay(zone, firstDay.PlusDays(day));
+            dayStarts[day] = day == 0 ? 0 : day == dayCount ? SlotCount : CeilSlot(starts[day]);
+        }
+
+        // Most days have one offset from start to end; their local times map to instants by plain subtraction, and
+        // only the few days with a clock change go through the zone's resolvers (which allocate a mapping per call).
+        dayOffsets = new Offset?[dayCount];
+        plainDays = new bool[dayCount];
+        for (var day = 0; day < dayCount; day++)
+        {
+            var zoneInterval = zone.GetZoneInterval(starts[day]);
+            dayOffsets[day] = !zoneInterval.HasEnd || zoneInterval.End >= starts[day + 1] ? zoneInterval.WallOffset : null;
+            plainDays[day] = dayOffsets[day] is not null && InstantOf(dayStarts[day]) == starts[day];
         }
     }
 
@@ -52,6 +70,28 @@ internal sealed class SlotTimeline
     public int DayStart(int day) => dayStarts[day];
 
     public LocalDate DateOf(int day) => FirstDay.PlusDays(day);
+
+    /// <summary>
+    /// Whether local day <paramref name="day"/> has one offset throughout and starts on a slot boundary, so that slot
+    /// <c>DayStart(day) + n</c> begins at local time <c>n × 15 min</c> (<see cref="LocalSlot"/>).
+    /// </summary>
+    public bool IsPlainDay(int day) => plainDays[day];
+
+    /// <summary>On a plain day, the slot starting at or after (<paramref name="roundUp"/>) or at or before local <paramref name="tickOfDay"/>.</summary>
+    public int LocalSlot(int day, long tickOfDay, bool roundUp) =>
+        dayStarts[day] + (int)((tickOfDay + (roundUp ? SlotTicks - 1 : 0)) / SlotTicks);
+
+    /// <summary>Weekly <paramref name="interval"/> on local day <paramref name="day"/> as instants (<see cref="OpeningHours.ToInstants"/>).</summary>
+    public Interval Instants(int day, OpeningInterval interval)
+    {
+        var date = DateOf(day);
+        if (dayOffsets[day] is not { } offset)
+        {
+            return OpeningHours.ToInstants(date, interval, Zone);
+        }
+
+        return new Interval((date + interval.Opens).WithOffset(offset).ToInstant(), (date + interval.Closes).WithOffset(offset).ToInstant());
+    }
 
     public int DayIndex(LocalDate date) => Period.DaysBetween(FirstDay, date);
 
@@ -123,9 +163,12 @@ internal sealed class SlotTimeline
             return SlotCount;
         }
 
-        var nanoseconds = (instant - Origin).ToInt64Nanoseconds();
-        var slot = nanoseconds / SlotNanoseconds;
-        if (roundUp && nanoseconds % SlotNanoseconds != 0)
+        // Whole ticks (truncated towards the start of time) are much cheaper than Duration arithmetic; a sub-tick
+        // remainder still rounds up.
+        var unixTicks = instant.ToUnixTimeTicks();
+        var ticks = unixTicks - originTicks;
+        var slot = ticks / SlotTicks;
+        if (roundUp && (ticks % SlotTicks != 0 || Instant.FromUnixTimeTicks(unixTicks) != instant))
         {
             slot++;
         }

@@ -48,6 +48,16 @@ public sealed class ProposeTests
     }
 
     [Fact]
+    public void Asking_for_everything_returns_every_first_day_and_practitioner()
+    {
+        // Two weeks of first days: Ava works ten of them (Tuesday–Saturday), Ben eight (Wednesday–Saturday).
+        var schedules = AvailabilityEngine.Propose(Calendar(London), Plan(Tuesday, lastDay: Tuesday.PlusDays(13), maxResults: int.MaxValue));
+
+        schedules.Count.ShouldBe(18);
+        schedules.Select(s => s.Penalty).ShouldBeInOrder();
+    }
+
+    [Fact]
     public void A_preferred_weekday_beats_one_day_earlier()
     {
         var wednesdays = SchedulePreferences.None with { Weekdays = new HashSet<IsoDayOfWeek> { IsoDayOfWeek.Wednesday } };
@@ -150,6 +160,17 @@ public sealed class ProposeTests
 
         session.LocalStart.TimeOfDay.ShouldBe(new LocalTime(9, 0));
         AvailabilityEngine.Check(calendar, [session], SchedulingSettings.Default).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_block_as_long_as_the_opening_fits_only_at_opening()
+    {
+        var calendar = Calendar(London) with { OpeningHours = [new OpeningInterval(IsoDayOfWeek.Tuesday, new LocalTime(8, 0), new LocalTime(20, 0))] };
+
+        var schedules = AvailabilityEngine.Propose(calendar, Single(Tuesday, Tuesday, 690, bufferMinutes: 30));
+
+        schedules.Select(s => s.Sessions[0].LocalStart.TimeOfDay).ShouldBe([new LocalTime(8, 0)]); // Ben's hours are shorter
+        AvailabilityEngine.Propose(calendar, Single(Tuesday, Tuesday, 690, bufferMinutes: 45)).ShouldBeEmpty();
     }
 
     [Fact]
