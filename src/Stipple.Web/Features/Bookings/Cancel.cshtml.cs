@@ -56,7 +56,7 @@ public sealed class CancelModel(AppointmentService appointments, CalendarLoader 
         return Redirect($"/Calendar?view=day&date={day}");
     }
 
-    public string When(LocalDateTime local) => $"{clock.FormatDate(local.Date)}, {local.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)}";
+    public string When(LocalDateTime local) => clock.FormatLocal(local);
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {

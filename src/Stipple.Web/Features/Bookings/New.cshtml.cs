@@ -136,7 +136,7 @@ public sealed class NewModel(ClientService clients, BookingService booking, Cale
         return Page();
     }
 
-    public string When(LocalDateTime local) => $"{clock.FormatDate(local.Date)}, {local.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)}";
+    public string When(LocalDateTime local) => clock.FormatLocal(local);
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

@@ -101,8 +101,7 @@ public sealed class PlanModel(ClientService clients, BookingService booking, Pla
         return Page();
     }
 
-    /// <summary>A local date and time as the page shows it: "Tuesday 3 March 2026, 10:00".</summary>
-    public string When(LocalDateTime local) => $"{clock.FormatDate(local.Date)}, {local.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)}";
+    public string When(LocalDateTime local) => clock.FormatLocal(local);
 
     public static string Iso(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
 

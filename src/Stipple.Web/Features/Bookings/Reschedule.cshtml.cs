@@ -91,7 +91,7 @@ public sealed class RescheduleModel(AppointmentService appointments, CalendarLoa
         return Page();
     }
 
-    public string When(LocalDateTime local) => $"{clock.FormatDate(local.Date)}, {local.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)}";
+    public string When(LocalDateTime local) => clock.FormatLocal(local);
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -36,6 +36,9 @@ public sealed class StudioClock(StippleDbContext db, IClock clock)
     /// <summary>A date for tables and messages, e.g. "1 Oct 2026" (in the studio's language).</summary>
     public string FormatShortDate(LocalDate date) => LocalDatePattern.Create("d MMM yyyy", culture).Format(date);
 
+    /// <summary>A wall-clock time in the studio: "Tuesday 3 March 2026, 10:00".</summary>
+    public string FormatLocal(LocalDateTime local) => $"{FormatDate(local.Date)}, {local.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)}";
+
     public string FormatDateTime(Instant instant) =>
         instant.InZone(zone).ToString("d MMM yyyy HH:mm", culture);
 }

@@ -192,7 +192,7 @@ public sealed class BookingService(StippleDbContext db, StudioScope scope, Calen
             errors.Add(issue.Field.Replace("sessions[", "slots[", StringComparison.Ordinal), issue.Message);
         }
 
-        var gated = placed.Where(p => p.Kind is ServiceKind.FirstSession or ServiceKind.FollowUpSession or ServiceKind.TouchUp).ToList();
+        var gated = placed.Where(p => AppointmentWording.IsTreatment(p.Kind)).ToList();
         if (gated.Count > 0)
         {
             var gates = await screening.GatesAsync(clientId, [.. gated.Select(p => p.LocalStart.Date)], cancellationToken) ?? [];
