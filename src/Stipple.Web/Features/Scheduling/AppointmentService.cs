@@ -39,6 +39,11 @@ public sealed class AppointmentService(StippleDbContext db, BookingService booki
 
         var choice = new SlotChoice(request.PractitionerId ?? appointment.PractitionerId, request.RoomId ?? appointment.RoomId, start);
         var check = await booking.CheckAsync(appointment.ClientId, [choice], [appointment.Kind], [appointment.Id], cancellationToken);
+        if (check.Placed.Count == 0)
+        {
+            return check.Outcome!.As<AppointmentDto>([]); // a time out of range: nothing was loaded
+        }
+
         var (notBefore, notAfter, spacing) = await SpacingAsync(appointment, check.Placed[0].LocalStart.Date, check.Calendar, cancellationToken);
         if (check.Outcome is null && spacing is not null)
         {

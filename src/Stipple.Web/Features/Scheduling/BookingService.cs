@@ -17,6 +17,9 @@ namespace Stipple.Web.Features.Scheduling;
 /// </summary>
 public sealed class BookingService(StippleDbContext db, StudioScope scope, CalendarLoader loader, ScreeningService screening, PlanBasisService basis, IClock clock)
 {
+    /// <summary>How far ahead anything may be booked, in years.</summary>
+    public const int MaxYearsAhead = 5;
+
     /// <summary>Complete schedules for the client's plan, best first; null when the client is not found.</summary>
     public async Task<Result<PlanProposalsDto>> ProposeAsync(Guid clientId, PlanProposalRequest request, CancellationToken cancellationToken)
     {
@@ -35,6 +38,12 @@ public sealed class BookingService(StippleDbContext db, StudioScope scope, Calen
         if (request.EarliestStart is { } earliest && request.LatestStart is { } latest && latest < earliest)
         {
             return Result<PlanProposalsDto>.Invalid("latestStart", "must not be before the earliest start.");
+        }
+
+        var today = clock.GetCurrentInstant().InUtc().Date;
+        if (request.From is { } from && (from < today.PlusDays(-1) || from > today.PlusYears(MaxYearsAhead)))
+        {
+            return Result<PlanProposalsDto>.Invalid("from", $"must be between today and {MaxYearsAhead} years ahead.");
         }
 
         var healedReview = request.HealedReview ?? true;
@@ -146,6 +155,26 @@ public sealed class BookingService(StippleDbContext db, StudioScope scope, Calen
     internal async Task<SlotCheck> CheckAsync(Guid clientId, IReadOnlyList<SlotChoice> slots, IReadOnlyList<ServiceKind> kinds, IReadOnlyCollection<Guid> moving, CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
+        var horizon = now.InUtc().Date.PlusYears(MaxYearsAhead).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
+        var outOfRange = new FieldErrors();
+        for (var i = 0; i < slots.Count; i++)
+        {
+            if (slots[i].Start <= now)
+            {
+                outOfRange.Add($"slots[{i}].start", "is in the past.");
+            }
+            else if (slots[i].Start > horizon)
+            {
+                outOfRange.Add($"slots[{i}].start", $"is more than {MaxYearsAhead} years ahead.");
+            }
+        }
+
+        if (outOfRange.Any)
+        {
+            // Nothing to load for times that cannot be booked (and instants near the ends of time cannot be turned into days).
+            return new SlotCheck(BookingOutcome<object>.Invalid(outOfRange), now.InUtc().Date, null!, []);
+        }
+
         var first = slots.Min(s => s.Start);
         var last = slots.Max(s => s.Start);
         // UTC days a day wider than the local ones in any zone, so the zone need not be read first.
@@ -165,11 +194,6 @@ public sealed class BookingService(StippleDbContext db, StudioScope scope, Calen
             if (!calendar.RoomNames.ContainsKey(slot.RoomId))
             {
                 errors.Add($"slots[{i}].roomId", "is not a room in use here.");
-            }
-
-            if (slot.Start <= now)
-            {
-                errors.Add($"slots[{i}].start", "is in the past.");
             }
 
             var length = calendar.Settings.LengthOf(kinds[i]);
