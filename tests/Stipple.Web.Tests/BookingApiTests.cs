@@ -155,8 +155,11 @@ public sealed class BookingApiTests(StippleAppFactory app) : IClassFixture<Stipp
         gate.Release(clients.Count);
         var responses = await Task.WhenAll(tasks);
 
-        responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1);
-        responses.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(49);
+        var statuses = string.Join(", ", responses.GroupBy(r => (int)r.StatusCode).Select(g => $"{g.Key} × {g.Count()}"));
+        var odd = responses.FirstOrDefault(r => r.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.Conflict));
+        var oddBody = odd is null ? "" : await odd.Content.ReadAsStringAsync();
+        responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1, $"{statuses}; {oddBody}");
+        responses.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(49, $"{statuses}; {oddBody}");
         foreach (var conflict in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
         {
             var problem = JsonDocument.Parse(await conflict.Content.ReadAsStringAsync()).RootElement;

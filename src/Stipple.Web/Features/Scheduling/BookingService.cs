@@ -302,23 +302,35 @@ public sealed class BookingService(StippleDbContext db, StudioScope scope, Calen
         return null;
     }
 
-    /// <summary>Saves; an exclusion-constraint violation (a concurrent booking won) becomes a conflict message.</summary>
+    /// <summary>
+    /// Saves; an exclusion-constraint violation (a concurrent booking won) becomes a conflict message. Two transactions
+    /// inserting overlapping ranges at the same moment can each wait for the other's index entry, which PostgreSQL breaks
+    /// as a deadlock (40P01) by aborting one: that one is saved again (its rows are still pending in the context), and
+    /// then meets the winner's committed rows as an ordinary 23P01.
+    /// </summary>
     internal async Task<string?> SaveOrConflictAsync(CancellationToken cancellationToken)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            return null;
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.ExclusionViolation } pg)
-        {
-            db.ChangeTracker.Clear();
-            return pg.ConstraintName switch
+            try
             {
-                "appointments_room_overlap" => "That time was just booked: the room is taken.",
-                "appointments_client_overlap" => "That time was just booked: the client has another appointment then.",
-                _ => "That time was just booked: the practitioner is not free.",
-            };
+                await db.SaveChangesAsync(cancellationToken);
+                return null;
+            }
+            catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected } && attempt < 5)
+            {
+                // Try again: the other transaction has gone on and will commit or fail.
+            }
+            catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.ExclusionViolation or Npgsql.PostgresErrorCodes.DeadlockDetected } pg)
+            {
+                db.ChangeTracker.Clear();
+                return pg.ConstraintName switch
+                {
+                    "appointments_room_overlap" => "That time was just booked: the room is taken.",
+                    "appointments_client_overlap" => "That time was just booked: the client has another appointment then.",
+                    _ => "That time was just booked: the practitioner is not free.",
+                };
+            }
         }
     }
 
