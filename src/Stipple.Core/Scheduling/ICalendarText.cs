@@ -84,6 +84,7 @@ public static class ICalendarText
         }
 
         var octets = 0;
+        var index = 0;
         foreach (var rune in line.EnumerateRunes())
         {
             var size = rune.Utf8SequenceLength;
@@ -94,7 +95,8 @@ public static class ICalendarText
                 octets = 1;
             }
 
-            builder.Append(rune.ToString());
+            builder.Append(line, index, rune.Utf16SequenceLength);
+            index += rune.Utf16SequenceLength;
             octets += size;
         }
 

@@ -15,12 +15,16 @@ internal static class ScheduleChecker
     public static List<SchedulingIssue> Check(StudioCalendar calendar, IReadOnlyList<PlacedSession> sessions, SchedulingSettings settings)
     {
         var issues = new List<SchedulingIssue>();
+        var locals = new LocalDateTime[sessions.Count];
         var days = new LocalDate[sessions.Count];
         for (var i = 0; i < sessions.Count; i++)
         {
             ArgumentNullException.ThrowIfNull(sessions[i], nameof(sessions));
-            days[i] = sessions[i].Start.InZone(calendar.Zone).Date;
+            locals[i] = sessions[i].Start.InZone(calendar.Zone).LocalDateTime;
+            days[i] = locals[i].Date;
         }
+
+        var grid = Duration.FromMinutes(settings.StartIntervalMinutes).BclCompatibleTicks;
 
         for (var i = 0; i < sessions.Count; i++)
         {
@@ -36,7 +40,7 @@ internal static class ScheduleChecker
                 issues.Add(new(Field(i, "blockedUntil"), "must not be before the end"));
             }
 
-            var local = session.Start.InZone(calendar.Zone).LocalDateTime;
+            var local = locals[i];
             if (session.LocalStart != local)
             {
                 issues.Add(new(Field(i, "localStart"), string.Create(CultureInfo.InvariantCulture, $"does not match the start, which is {local:uuuu-MM-dd HH:mm} in {calendar.Zone.Id}")));
@@ -59,7 +63,6 @@ internal static class ScheduleChecker
                 issues.Add(new(field, place));
             }
 
-            var grid = Duration.FromMinutes(settings.StartIntervalMinutes).BclCompatibleTicks;
             if (local.TimeOfDay.TickOfDay % grid != 0)
             {
                 issues.Add(new(field, string.Create(CultureInfo.InvariantCulture, $"is not on the {settings.StartIntervalMinutes}-minute start grid")));
@@ -80,13 +83,14 @@ internal static class ScheduleChecker
     /// <summary>Closure, then studio opening hours, then the practitioner's own hours; null when the time fits all three.</summary>
     private static string? PlaceIssue(StudioCalendar calendar, PractitionerCalendar? practitioner, Instant start, Instant end, LocalDate day)
     {
-        if (calendar.Closures.FirstOrDefault(c => c.From <= day && day <= c.To) is { } closure)
+        Closure? ClosureOn(LocalDate date) => calendar.Closures.FirstOrDefault(c => c.From <= date && date <= c.To);
+        if (ClosureOn(day) is { } closure)
         {
             return $"falls on a closure ({closure.Reason})";
         }
 
         // The day before and after too: a blocked time may run past local midnight into the next day's hours.
-        bool Closed(LocalDate date) => calendar.Closures.Any(c => c.From <= date && date <= c.To);
+        bool Closed(LocalDate date) => ClosureOn(date) is not null;
         var open = new List<Interval>();
         OpeningHours.AddInstants(open, calendar.OpeningHours, calendar.Zone, day.PlusDays(-1), day.PlusDays(1), Closed);
         if (!OpeningHours.Covers(open, start, end))
@@ -124,7 +128,7 @@ internal static class ScheduleChecker
         for (var j = 0; j < sessions.Count; j++)
         {
             var other = sessions[j];
-            if (j == i || !(other.Start < blockedUntil && session.Start < Max(other.BlockedUntil, other.End)))
+            if (j == i || !(other.Start < blockedUntil && session.Start < Instant.Max(other.BlockedUntil, other.End)))
             {
                 continue;
             }
@@ -158,7 +162,7 @@ internal static class ScheduleChecker
         var before = -1;
         for (var j = i - 1; j >= 0 && before < 0; j--)
         {
-            if (sessions[j].Kind is ServiceKind.FirstSession or ServiceKind.FollowUpSession or ServiceKind.TouchUp)
+            if (ServiceKinds.IsTreatment(sessions[j].Kind))
             {
                 before = j;
             }
@@ -170,7 +174,7 @@ internal static class ScheduleChecker
         }
 
         var review = kind == ServiceKind.HealedReview;
-        var minimum = review ? settings.HealedReviewMinDays : settings.MinDaysBetweenSessions;
+        var minimum = settings.MinDaysAfterSession(kind);
         var gap = Period.DaysBetween(days[before], days[i]);
         if (gap >= minimum)
         {
@@ -190,6 +194,4 @@ internal static class ScheduleChecker
     }
 
     private static string Days(int count) => count == 1 ? "day" : "days";
-
-    private static Instant Max(Instant a, Instant b) => a > b ? a : b;
 }

@@ -84,6 +84,12 @@ public sealed record SchedulingSettings
     /// <summary>The cleanup buffer after every appointment.</summary>
     public Duration Buffer => Duration.FromMinutes(CleanupBufferMinutes);
 
+    /// <summary>
+    /// The hard minimum, in local days, between an SMP session and a later appointment of <paramref name="kind"/>:
+    /// <see cref="HealedReviewMinDays"/> for the healed review, <see cref="MinDaysBetweenSessions"/> otherwise.
+    /// </summary>
+    public int MinDaysAfterSession(ServiceKind kind) => kind == ServiceKind.HealedReview ? HealedReviewMinDays : MinDaysBetweenSessions;
+
     /// <summary>Proposal window before session <paramref name="number"/> (2 or later), from the session before it.</summary>
     public DayWindow GapBefore(int number)
     {

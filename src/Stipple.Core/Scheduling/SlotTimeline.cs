@@ -14,7 +14,6 @@ internal sealed class SlotTimeline
     private const long SlotTicks = SlotSeconds * NodaConstants.TicksPerSecond;
     private const int SecondsPerDay = 86_400;
     private readonly int[] dayStarts;
-    private readonly Offset?[] dayOffsets;
     private readonly bool[] plainDays;
     private readonly long originTicks;
 
@@ -38,7 +37,7 @@ internal sealed class SlotTimeline
 
         // Most days have one offset from start to end; their local times map to instants by plain subtraction, and
         // only the few days with a clock change go through the zone's resolvers (which allocate a mapping per call).
-        dayOffsets = new Offset?[dayCount];
+        var dayOffsets = new Offset?[dayCount];
         plainDays = new bool[dayCount];
         for (var day = 0; day < dayCount; day++)
         {
@@ -82,16 +81,7 @@ internal sealed class SlotTimeline
         dayStarts[day] + (int)((tickOfDay + (roundUp ? SlotTicks - 1 : 0)) / SlotTicks);
 
     /// <summary>Weekly <paramref name="interval"/> on local day <paramref name="day"/> as instants (<see cref="OpeningHours.ToInstants"/>).</summary>
-    public Interval Instants(int day, OpeningInterval interval)
-    {
-        var date = DateOf(day);
-        if (dayOffsets[day] is not { } offset)
-        {
-            return OpeningHours.ToInstants(date, interval, Zone);
-        }
-
-        return new Interval((date + interval.Opens).WithOffset(offset).ToInstant(), (date + interval.Closes).WithOffset(offset).ToInstant());
-    }
+    public Interval Instants(int day, OpeningInterval interval) => OpeningHours.ToInstants(DateOf(day), interval, Zone);
 
     public int DayIndex(LocalDate date) => Period.DaysBetween(FirstDay, date);
 

@@ -38,7 +38,7 @@ internal sealed class StepPlanner
             if (s == 0)
             {
                 var earliest = request.NotBefore.InZone(zone).Date;
-                from = Max(request.FirstDay, earliest);
+                from = LocalDate.Max(request.FirstDay, earliest);
                 to = request.LastDay;
             }
             else
@@ -53,8 +53,8 @@ internal sealed class StepPlanner
                 to = last[s - 1].PlusDays(windows[s].MaxDays);
             }
 
-            first[s] = step.NotBefore is { } notBefore ? Max(from, notBefore) : from;
-            last[s] = step.NotAfter is { } notAfter ? Min(to, notAfter) : to;
+            first[s] = step.NotBefore is { } notBefore ? LocalDate.Max(from, notBefore) : from;
+            last[s] = step.NotAfter is { } notAfter ? LocalDate.Min(to, notAfter) : to;
             if (first[s] > last[s])
             {
                 return null;
@@ -95,8 +95,4 @@ internal sealed class StepPlanner
         var whole = duration.ToInt64Nanoseconds() / Slot.ToInt64Nanoseconds();
         return (int)(duration.ToInt64Nanoseconds() % Slot.ToInt64Nanoseconds() == 0 ? whole : whole + 1);
     }
-
-    private static LocalDate Max(LocalDate a, LocalDate b) => a > b ? a : b;
-
-    private static LocalDate Min(LocalDate a, LocalDate b) => a < b ? a : b;
 }

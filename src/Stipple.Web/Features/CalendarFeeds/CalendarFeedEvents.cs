@@ -32,7 +32,7 @@ internal static class CalendarFeedEvents
         var title = AppointmentWording.Title(row.Kind, row.Step, row.PlanSessions);
         var address = studio.Address.OneLine;
         var description = new StringBuilder().Append("With ").Append(row.PractitionerName).Append(" at ").Append(studio.Name).Append(".\n");
-        if (AppointmentWording.IsTreatment(row.Kind))
+        if (ServiceKinds.IsTreatment(row.Kind))
         {
             description.Append("\nBefore your session:\n");
             foreach (var line in AppointmentWording.Preparation)

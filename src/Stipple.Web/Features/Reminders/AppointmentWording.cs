@@ -28,8 +28,6 @@ public static class AppointmentWording
         _ => "your appointment",
     };
 
-    /// <summary>Whether the client is needled at this appointment, and so must prepare the scalp (smp-facts §6.4).</summary>
-    public static bool IsTreatment(ServiceKind kind) => kind is ServiceKind.FirstSession or ServiceKind.FollowUpSession or ServiceKind.TouchUp;
 
     /// <summary>How to prepare for a treatment (smp-facts §6.4).</summary>
     public static IReadOnlyList<string> Preparation { get; } =

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using NodaTime;
 using NodaTime.Text;
+using Stipple.Core.Scheduling;
 
 namespace Stipple.Web.Features.Reminders;
 
@@ -57,7 +58,7 @@ public static class ReminderEmail
         }
 
         body.Append("\n\n");
-        if (AppointmentWording.IsTreatment(details.Kind))
+        if (ServiceKinds.IsTreatment(details.Kind))
         {
             body.Append("Before your session:\n");
             foreach (var line in AppointmentWording.Preparation)

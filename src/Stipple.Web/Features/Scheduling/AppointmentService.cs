@@ -216,19 +216,18 @@ public sealed class AppointmentService(StippleDbContext db, BookingService booki
             .Where(a => a.PlanId == planId && a.Id != appointment.Id && a.Status != AppointmentStatus.Cancelled)
             .Select(a => new { a.Step, a.Kind, a.StartsAt }).ToListAsync(cancellationToken);
         var settings = calendar.Settings;
-        int Gap(ServiceKind later) => later == ServiceKind.HealedReview ? settings.HealedReviewMinDays : settings.MinDaysBetweenSessions;
         var before = siblings.Where(s => s.Step < appointment.Step).MaxBy(s => s.Step);
         var after = siblings.Where(s => s.Step > appointment.Step).MinBy(s => s.Step);
-        LocalDate? notBefore = before is null ? null : before.StartsAt.InZone(calendar.Zone).Date.PlusDays(Gap(appointment.Kind));
-        LocalDate? notAfter = after is null ? null : after.StartsAt.InZone(calendar.Zone).Date.PlusDays(-Gap(after.Kind));
+        LocalDate? notBefore = before is null ? null : before.StartsAt.InZone(calendar.Zone).Date.PlusDays(settings.MinDaysAfterSession(appointment.Kind));
+        LocalDate? notAfter = after is null ? null : after.StartsAt.InZone(calendar.Zone).Date.PlusDays(-settings.MinDaysAfterSession(after.Kind));
         string? problem = null;
         if (notBefore is { } earliest && day < earliest)
         {
-            problem = $"must be on or after {Day(earliest)}: at least {Gap(appointment.Kind)} days after the step before it.";
+            problem = $"must be on or after {Day(earliest)}: at least {settings.MinDaysAfterSession(appointment.Kind)} days after the step before it.";
         }
         else if (notAfter is { } latest && day > latest)
         {
-            problem = $"must be on or before {Day(latest)}: at least {Gap(after!.Kind)} days before the step after it (move that one first).";
+            problem = $"must be on or before {Day(latest)}: at least {settings.MinDaysAfterSession(after!.Kind)} days before the step after it (move that one first).";
         }
 
         return (notBefore, notAfter, problem);

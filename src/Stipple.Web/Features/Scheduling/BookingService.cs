@@ -216,7 +216,7 @@ public sealed class BookingService(StippleDbContext db, StudioScope scope, Calen
             errors.Add(issue.Field.Replace("sessions[", "slots[", StringComparison.Ordinal), issue.Message);
         }
 
-        var gated = placed.Where(p => AppointmentWording.IsTreatment(p.Kind)).ToList();
+        var gated = placed.Where(p => ServiceKinds.IsTreatment(p.Kind)).ToList();
         if (gated.Count > 0)
         {
             var gates = await screening.GatesAsync(clientId, [.. gated.Select(p => p.LocalStart.Date)], cancellationToken) ?? [];
@@ -278,7 +278,7 @@ public sealed class BookingService(StippleDbContext db, StudioScope scope, Calen
 
     private async Task<IReadOnlyList<string>> BlockersAsync(Guid clientId, IReadOnlyList<SlotDto> slots, CancellationToken cancellationToken)
     {
-        var days = slots.Where(s => s.Kind is "first_session" or "follow_up_session").Select(s => s.LocalStart.Date).ToList();
+        var days = slots.Where(s => AppointmentLabels.Parse(s.Kind) is { } kind && ServiceKinds.IsTreatment(kind)).Select(s => s.LocalStart.Date).ToList();
         var gates = await screening.GatesAsync(clientId, days, cancellationToken) ?? [];
         return [.. gates.Where(g => !g.Allowed).SelectMany(g => g.Reasons).Distinct(StringComparer.Ordinal)];
     }
