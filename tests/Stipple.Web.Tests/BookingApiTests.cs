@@ -273,6 +273,35 @@ public sealed class BookingApiTests(StippleAppFactory app) : IClassFixture<Stipp
     }
 
     [Fact]
+    public async Task Moving_to_another_room_at_the_same_time_and_back_to_an_earlier_start_keeps_one_set_of_reminders()
+    {
+        var client = studio.Clients[0].Id;
+        var day = NextOpen(Today().PlusDays(30));
+        var second = await app.InStudioAsync(studio.Id, async db =>
+        {
+            var added = Room.Create(studio.Id, Guid.NewGuid(), "Room B");
+            db.Rooms.Add(added);
+            await db.SaveChangesAsync();
+            return added.Id;
+        });
+        using var api = app.CreateApiClient(key);
+        var created = await api.PostAsJsonAsync("/api/v1/appointments", new { clientId = client, kind = "consultation", slot = Slot(studio.Practitioner.Id, room, At(day, 11, 0)) });
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+
+        var sameTime = await api.PostAsJsonAsync($"/api/v1/appointments/{id}/reschedule", new { start = At(day, 11, 0), roomId = second });
+        sameTime.IsSuccessStatusCode.ShouldBeTrue(await sameTime.Content.ReadAsStringAsync());
+        var later = await api.PostAsJsonAsync($"/api/v1/appointments/{id}/reschedule", new { start = At(day, 14, 0) });
+        later.IsSuccessStatusCode.ShouldBeTrue(await later.Content.ReadAsStringAsync());
+        var back = await api.PostAsJsonAsync($"/api/v1/appointments/{id}/reschedule", new { start = At(day, 11, 0) });
+        back.IsSuccessStatusCode.ShouldBeTrue(await back.Content.ReadAsStringAsync());
+
+        var reminders = await app.InStudioAsync(studio.Id, db => db.Outbox.AsNoTracking().Where(m => m.DedupeKey.Contains(id.ToString("N"))).ToListAsync());
+        var start = London.AtStrictly(day.At(new LocalTime(11, 0))).ToInstant();
+        reminders.Where(m => m.CancelledAt is null).Select(m => m.DueAt).Order().ShouldBe([start - Duration.FromHours(48), start - Duration.FromHours(2)]);
+        reminders.Count(m => m.CancelledAt is not null).ShouldBe(2, "the 14:00 reminders were cancelled");
+    }
+
+    [Fact]
     public async Task Cancelling_inside_the_notice_window_is_late_frees_the_slot_and_cancels_reminders()
     {
         var client = studio.Clients[0].Id;

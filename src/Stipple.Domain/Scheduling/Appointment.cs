@@ -49,8 +49,6 @@ public sealed class Appointment
     /// <summary>Whether the last change (a reschedule or the cancellation) came inside the studio's notice window.</summary>
     public bool LateNotice { get; private set; }
 
-    public bool IsLive => Status != AppointmentStatus.Cancelled;
-
     public static Appointment Book(Guid studioId, Guid clientId, Guid? planId, int? step, PlacedSession placed, Guid? bookedBy, Instant now)
     {
         ArgumentNullException.ThrowIfNull(placed);

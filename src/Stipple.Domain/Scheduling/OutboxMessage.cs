@@ -52,13 +52,6 @@ public sealed class OutboxMessage
 
     public void Cancel(Instant now) => CancelledAt ??= now;
 
-    public void MarkSent(Instant now) => SentAt = now;
-
-    /// <summary>Records a failed attempt and when to try again.</summary>
-    public void Failed(string error, Instant retryAt)
-    {
-        Attempts++;
-        LastError = error.Length > 2000 ? error[..2000] : error;
-        NextTryAt = retryAt;
-    }
+    /// <summary>Takes back a cancellation (a moved appointment returns to this reminder's start); never for a sent message.</summary>
+    public void Restore() => CancelledAt = SentAt is null ? null : CancelledAt;
 }

@@ -62,8 +62,7 @@ public sealed class AppointmentService(StippleDbContext db, BookingService booki
         var from0 = appointment.StartsAt;
         appointment.Reschedule(check.Placed[0], late);
         db.AppointmentEvents.Add(AppointmentEvent.Record(appointment, AppointmentEventKind.Rescheduled, userId, now, from0, start, late, request.Reason));
-        await ReminderOutbox.CancelAsync(db, appointment.Id, now, cancellationToken);
-        ReminderOutbox.Schedule(db, appointment, settings, now);
+        await ReminderOutbox.FollowAsync(db, appointment, settings, now, cancellationToken);
         if (await booking.SaveOrConflictAsync(cancellationToken) is { } conflict)
         {
             return BookingOutcome<AppointmentDto>.Conflicted(conflict,
