@@ -11,7 +11,7 @@ namespace Stipple.Web.Features.Bookings;
 
 /// <summary>Cancels an appointment (or what is left of its plan), saying first whether it is late under the studio's policy.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class CancelModel(AppointmentService appointments, CalendarLoader calendar, StudioClock clock) : PageModel
+public sealed class CancelModel(AppointmentService appointments, SchedulingSettingsService rules, StudioClock clock) : PageModel
 {
     [BindProperty]
     public string? Reason { get; set; }
@@ -67,7 +67,7 @@ public sealed class CancelModel(AppointmentService appointments, CalendarLoader 
         }
 
         Appointment = appointment;
-        NoticeHours = (await calendar.SettingsAsync(cancellationToken)).CancelNoticeHours;
+        NoticeHours = (await rules.GetAsync(cancellationToken)).CancelNoticeHours;
         return true;
     }
 }

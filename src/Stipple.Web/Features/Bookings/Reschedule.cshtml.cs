@@ -11,7 +11,7 @@ namespace Stipple.Web.Features.Bookings;
 
 /// <summary>Moves an appointment: a free time from the suggestions, or a date and time typed in; a late move is flagged.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class RescheduleModel(AppointmentService appointments, CalendarLoader calendar, StudioClock clock) : PageModel
+public sealed class RescheduleModel(AppointmentService appointments, CalendarLoader calendar, SchedulingSettingsService rules, StudioClock clock) : PageModel
 {
     [BindProperty]
     public BookingInput Input { get; set; } = new();
@@ -104,7 +104,7 @@ public sealed class RescheduleModel(AppointmentService appointments, CalendarLoa
         Appointment = appointment;
         Practitioners = await calendar.PractitionersAsync(cancellationToken);
         Rooms = await calendar.RoomsAsync(cancellationToken);
-        NoticeHours = (await calendar.SettingsAsync(cancellationToken)).RescheduleNoticeHours;
+        NoticeHours = (await rules.GetAsync(cancellationToken)).RescheduleNoticeHours;
         if (string.Equals(appointment.Status, "booked", StringComparison.Ordinal))
         {
             Suggestions = await appointments.AlternativesAsync(id, cancellationToken) ?? [];

@@ -13,9 +13,12 @@ namespace Stipple.Web.Features.Scheduling;
 /// plan kept, the gate and the calendar checked, a late change flagged), cancel (one, or what is left of a plan),
 /// no-show and completed. Every change is written to the appointment's history and its reminders follow it.
 /// </summary>
-public sealed class AppointmentService(StippleDbContext db, BookingService booking, CalendarLoader loader, IClock clock)
+public sealed class AppointmentService(StippleDbContext db, BookingService booking, SchedulingSettingsService rules, IClock clock)
 {
-    public async Task<BookingOutcome<AppointmentDto>> RescheduleAsync(Guid id, RescheduleRequest request, Guid? userId, CancellationToken cancellationToken)
+    public Task<BookingOutcome<AppointmentDto>> RescheduleAsync(Guid id, RescheduleRequest request, Guid? userId, CancellationToken cancellationToken) =>
+        booking.OnOneConnectionAsync(() => RescheduleOnConnectionAsync(id, request, userId, cancellationToken), cancellationToken);
+
+    private async Task<BookingOutcome<AppointmentDto>> RescheduleOnConnectionAsync(Guid id, RescheduleRequest request, Guid? userId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
@@ -44,7 +47,7 @@ public sealed class AppointmentService(StippleDbContext db, BookingService booki
             return check.Outcome!.As<AppointmentDto>([]); // a time out of range: nothing was loaded
         }
 
-        var (notBefore, notAfter, spacing) = await SpacingAsync(appointment, check.Placed[0].LocalStart.Date, check.Calendar, cancellationToken);
+        var (notBefore, notAfter, spacing) = await SpacingAsync(appointment, check.Placed[0].LocalStart.Date, check.Calendar.Zone, check.Settings, cancellationToken);
         if (check.Outcome is null && spacing is not null)
         {
             return BookingOutcome<AppointmentDto>.Invalid("start", spacing);
@@ -81,9 +84,9 @@ public sealed class AppointmentService(StippleDbContext db, BookingService booki
             return null;
         }
 
-        var calendar = await loader.LoadAsync(appointment.StartsAt.InUtc().Date, appointment.StartsAt.InUtc().Date, null, [], cancellationToken);
-        var day = appointment.StartsAt.InZone(calendar.Zone).Date;
-        var (notBefore, notAfter, _) = await SpacingAsync(appointment, day, calendar, cancellationToken);
+        var (zone, settings) = await rules.GetWithZoneAsync(cancellationToken);
+        var day = appointment.StartsAt.InZone(zone).Date;
+        var (notBefore, notAfter, _) = await SpacingAsync(appointment, day, zone, settings, cancellationToken);
         return await booking.SingleAlternativesAsync(appointment.ClientId, appointment.Kind, notBefore ?? day, notAfter, [appointment.Id], cancellationToken);
     }
 
@@ -104,7 +107,7 @@ public sealed class AppointmentService(StippleDbContext db, BookingService booki
                 : "This appointment has already started; mark it completed or a no-show instead.");
         }
 
-        var settings = SchedulingJson.Read(await db.Studios.AsNoTracking().Select(s => s.SchedulingSettingsJson).SingleAsync(cancellationToken));
+        var settings = await rules.GetAsync(cancellationToken);
         await CancelOneAsync(appointment, settings, now, userId, request.Reason, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Result<AppointmentDto>.Ok((await GetAsync(id, cancellationToken))!);
@@ -121,7 +124,7 @@ public sealed class AppointmentService(StippleDbContext db, BookingService booki
         }
 
         var now = clock.GetCurrentInstant();
-        var settings = SchedulingJson.Read(await db.Studios.AsNoTracking().Select(s => s.SchedulingSettingsJson).SingleAsync(cancellationToken));
+        var settings = await rules.GetAsync(cancellationToken);
         var upcoming = await db.Appointments.Where(a => a.PlanId == planId && a.Status == AppointmentStatus.Booked && a.StartsAt > now).ToListAsync(cancellationToken);
         foreach (var appointment in upcoming)
         {
@@ -153,8 +156,7 @@ public sealed class AppointmentService(StippleDbContext db, BookingService booki
 
     private async Task<IReadOnlyList<AppointmentDto>> ListAsync(IQueryable<Appointment> appointments, CancellationToken cancellationToken)
     {
-        var zoneId = await db.Studios.AsNoTracking().Select(s => s.TimeZone).SingleAsync(cancellationToken);
-        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) ?? DateTimeZone.Utc;
+        var (zone, _) = await rules.GetWithZoneAsync(cancellationToken);
         var rows = await (from a in appointments
                           join c in db.Clients.AsNoTracking() on a.ClientId equals c.Id
                           join s in db.StaffUsers.AsNoTracking() on a.PractitionerId equals s.Id
@@ -204,7 +206,7 @@ public sealed class AppointmentService(StippleDbContext db, BookingService booki
     /// The local days a plan step may move within (its live neighbours' days ± the hard minimums), and why
     /// <paramref name="day"/> breaks them, if it does.
     /// </summary>
-    private async Task<(LocalDate? NotBefore, LocalDate? NotAfter, string? Problem)> SpacingAsync(Appointment appointment, LocalDate day, LoadedCalendar calendar, CancellationToken cancellationToken)
+    private async Task<(LocalDate? NotBefore, LocalDate? NotAfter, string? Problem)> SpacingAsync(Appointment appointment, LocalDate day, DateTimeZone zone, SchedulingSettings settings, CancellationToken cancellationToken)
     {
         if (appointment.PlanId is not { } planId)
         {
@@ -214,11 +216,10 @@ public sealed class AppointmentService(StippleDbContext db, BookingService booki
         var siblings = await db.Appointments.AsNoTracking()
             .Where(a => a.PlanId == planId && a.Id != appointment.Id && a.Status != AppointmentStatus.Cancelled)
             .Select(a => new { a.Step, a.Kind, a.StartsAt }).ToListAsync(cancellationToken);
-        var settings = calendar.Settings;
         var before = siblings.Where(s => s.Step < appointment.Step).MaxBy(s => s.Step);
         var after = siblings.Where(s => s.Step > appointment.Step).MinBy(s => s.Step);
-        LocalDate? notBefore = before is null ? null : before.StartsAt.InZone(calendar.Zone).Date.PlusDays(settings.MinDaysAfterSession(appointment.Kind));
-        LocalDate? notAfter = after is null ? null : after.StartsAt.InZone(calendar.Zone).Date.PlusDays(-settings.MinDaysAfterSession(after.Kind));
+        LocalDate? notBefore = before is null ? null : before.StartsAt.InZone(zone).Date.PlusDays(settings.MinDaysAfterSession(appointment.Kind));
+        LocalDate? notAfter = after is null ? null : after.StartsAt.InZone(zone).Date.PlusDays(-settings.MinDaysAfterSession(after.Kind));
         string? problem = null;
         if (notBefore is { } earliest && day < earliest)
         {

@@ -15,7 +15,7 @@ namespace Stipple.Web.Features.Scheduling;
 /// calendar <see cref="CalendarLoader"/> reads), and books a plan's appointments in one transaction or none. The
 /// database's exclusion constraints decide races: a booking that loses one gets a conflict with fresh alternatives.
 /// </summary>
-public sealed class BookingService(StippleDbContext db, StudioScope scope, CalendarLoader loader, ScreeningService screening, PlanBasisService basis, IClock clock)
+public sealed class BookingService(StippleDbContext db, StudioScope scope, CalendarLoader loader, ScreeningService screening, PlanBasisService basis, SchedulingSettingsService rules, IClock clock)
 {
     /// <summary>How far ahead anything may be booked, in years.</summary>
     public const int MaxYearsAhead = 5;
@@ -56,7 +56,10 @@ public sealed class BookingService(StippleDbContext db, StudioScope scope, Calen
     /// Books a plan: every slot checked (hours, closures, time off, spacing, the screening gate), then the plan, its
     /// appointments, their history and reminders written in one transaction. A slot taken meanwhile is a conflict.
     /// </summary>
-    public async Task<BookingOutcome<BookedPlanDto>> BookPlanAsync(Guid clientId, BookPlanRequest request, Guid? userId, CancellationToken cancellationToken)
+    public Task<BookingOutcome<BookedPlanDto>> BookPlanAsync(Guid clientId, BookPlanRequest request, Guid? userId, CancellationToken cancellationToken) =>
+        OnOneConnectionAsync(() => BookPlanOnConnectionAsync(clientId, request, userId, cancellationToken), cancellationToken);
+
+    private async Task<BookingOutcome<BookedPlanDto>> BookPlanOnConnectionAsync(Guid clientId, BookPlanRequest request, Guid? userId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var client = await db.Clients.AsNoTracking().Where(c => c.Id == clientId).Select(c => new { c.GivenName, c.FamilyName }).SingleOrDefaultAsync(cancellationToken);
@@ -110,7 +113,10 @@ public sealed class BookingService(StippleDbContext db, StudioScope scope, Calen
     }
 
     /// <summary>Books one appointment outside a plan (consultation, touch-up, or a single session or review).</summary>
-    public async Task<BookingOutcome<AppointmentDto>> BookAppointmentAsync(BookAppointmentRequest request, Guid? userId, CancellationToken cancellationToken)
+    public Task<BookingOutcome<AppointmentDto>> BookAppointmentAsync(BookAppointmentRequest request, Guid? userId, CancellationToken cancellationToken) =>
+        OnOneConnectionAsync(() => BookAppointmentOnConnectionAsync(request, userId, cancellationToken), cancellationToken);
+
+    private async Task<BookingOutcome<AppointmentDto>> BookAppointmentOnConnectionAsync(BookAppointmentRequest request, Guid? userId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var client = await db.Clients.AsNoTracking().Where(c => c.Id == request.ClientId).Select(c => new { c.GivenName, c.FamilyName }).SingleOrDefaultAsync(cancellationToken);
@@ -239,9 +245,9 @@ public sealed class BookingService(StippleDbContext db, StudioScope scope, Calen
     /// <summary>Fresh times for one appointment of <paramref name="kind"/>, optionally bounded by local days (a plan's neighbours).</summary>
     internal async Task<IReadOnlyList<ScheduleDto>> SingleAlternativesAsync(Guid clientId, ServiceKind kind, LocalDate from, LocalDate? notAfter, IReadOnlyCollection<Guid>? moving, CancellationToken cancellationToken)
     {
-        var today = clock.GetCurrentInstant().InZone(await ZoneAsync(cancellationToken)).Date;
+        var (zone, settings) = await rules.GetWithZoneAsync(cancellationToken);
+        var today = clock.GetCurrentInstant().InZone(zone).Date;
         var first = from < today ? today : from;
-        var settings = await SettingsAsync(cancellationToken);
         var last = notAfter is { } bound && bound < first.PlusDays(settings.HorizonDays) ? bound : first.PlusDays(settings.HorizonDays);
         if (last < first)
         {
@@ -255,8 +261,7 @@ public sealed class BookingService(StippleDbContext db, StudioScope scope, Calen
 
     private async Task<IReadOnlyList<ScheduleDto>> ProposeAsync(Guid clientId, int sessions, bool healedReview, LocalDate? from, SchedulePreferences preferences, CancellationToken cancellationToken)
     {
-        var zone = await ZoneAsync(cancellationToken);
-        var settings = await SettingsAsync(cancellationToken);
+        var (zone, settings) = await rules.GetWithZoneAsync(cancellationToken);
         var today = clock.GetCurrentInstant().InZone(zone).Date;
         var first = from is { } day && day > today ? day : today;
         var steps = settings.PlanSteps(sessions, healedReview);
@@ -303,6 +308,23 @@ public sealed class BookingService(StippleDbContext db, StudioScope scope, Calen
     }
 
     /// <summary>
+    /// Runs a booking on one open connection, so its reads, checks and save share it instead of each opening one (and
+    /// setting the studio on it) again; nested opens, as the calendar loader's, reuse it.
+    /// </summary>
+    internal async Task<T> OnOneConnectionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
     /// Saves; an exclusion-constraint violation (a concurrent booking won) becomes a conflict message. Two transactions
     /// inserting overlapping ranges at the same moment can each wait for the other's index entry, which PostgreSQL breaks
     /// as a deadlock (40P01) by aborting one: that one is saved again (its rows are still pending in the context), and
@@ -346,9 +368,4 @@ public sealed class BookingService(StippleDbContext db, StudioScope scope, Calen
     private static SchedulePreferences Preferences(PlanProposalRequest request) =>
         new(new HashSet<IsoDayOfWeek>(request.Weekdays ?? []), request.EarliestStart, request.LatestStart, request.PractitionerId);
 
-    private async Task<DateTimeZone> ZoneAsync(CancellationToken cancellationToken) =>
-        DateTimeZoneProviders.Tzdb.GetZoneOrNull(await db.Studios.AsNoTracking().Select(s => s.TimeZone).SingleAsync(cancellationToken)) ?? DateTimeZone.Utc;
-
-    private async Task<SchedulingSettings> SettingsAsync(CancellationToken cancellationToken) =>
-        SchedulingJson.Read(await db.Studios.AsNoTracking().Select(s => s.SchedulingSettingsJson).SingleAsync(cancellationToken));
 }

@@ -101,10 +101,6 @@ public sealed class CalendarLoader(StippleDbContext db)
         await db.StaffUsers.AsNoTracking().Where(u => u.TakesBookings && u.IsActive).OrderBy(u => u.DisplayName)
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
 
-    /// <summary>The studio's booking rules.</summary>
-    public async Task<SchedulingSettings> SettingsAsync(CancellationToken cancellationToken) =>
-        SchedulingJson.Read(await db.Studios.AsNoTracking().Select(s => s.SchedulingSettingsJson).SingleAsync(cancellationToken));
-
     /// <summary>The rooms in use, by name.</summary>
     public async Task<IReadOnlyDictionary<Guid, string>> RoomsAsync(CancellationToken cancellationToken) =>
         await db.Rooms.AsNoTracking().Where(r => r.IsActive).OrderBy(r => r.Name).ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);

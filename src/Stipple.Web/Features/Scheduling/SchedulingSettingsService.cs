@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using Stipple.Core.Scheduling;
 using Stipple.Data;
 using Stipple.Web.Infrastructure;
@@ -8,10 +9,13 @@ namespace Stipple.Web.Features.Scheduling;
 /// <summary>The studio's booking rules (<see cref="SchedulingSettings"/>): its stored values over the defaults.</summary>
 public sealed class SchedulingSettingsService(StippleDbContext db)
 {
-    public async Task<SchedulingSettings> GetAsync(CancellationToken cancellationToken)
+    public async Task<SchedulingSettings> GetAsync(CancellationToken cancellationToken) => (await GetWithZoneAsync(cancellationToken)).Settings;
+
+    /// <summary>The studio's zone and booking rules, in one read.</summary>
+    public async Task<(DateTimeZone Zone, SchedulingSettings Settings)> GetWithZoneAsync(CancellationToken cancellationToken)
     {
-        var json = await db.Studios.AsNoTracking().Select(s => s.SchedulingSettingsJson).SingleAsync(cancellationToken);
-        return SchedulingJson.Read(json);
+        var studio = await db.Studios.AsNoTracking().Select(s => new { s.TimeZone, s.SchedulingSettingsJson }).SingleAsync(cancellationToken);
+        return (DateTimeZoneProviders.Tzdb.GetZoneOrNull(studio.TimeZone) ?? DateTimeZone.Utc, SchedulingJson.Read(studio.SchedulingSettingsJson));
     }
 
     public async Task<Result<SchedulingSettings>> SaveAsync(SchedulingSettings settings, CancellationToken cancellationToken)
