@@ -207,6 +207,8 @@ public sealed class CalendarPageTests(StippleAppFactory app) : IClassFixture<Sti
             var start = CalendarTestData.London.AtStrictly(Tuesday.At(new LocalTime(13, 0))).ToInstant();
             db.TimeOff.Add(TimeOff.Create(s.Studio.Id, s.Tom, start, start + Duration.FromHours(5), "Dentist", null, start));
             db.WeeklyHours.Add(WeeklyHours.Create(s.Studio.Id, s.Lena, IsoDayOfWeek.Tuesday, new LocalTime(12, 0), new LocalTime(18, 0)));
+            var offGrid = CalendarTestData.London.AtStrictly(Tuesday.At(new LocalTime(16, 5))).ToInstant();
+            db.TimeOff.Add(TimeOff.Create(s.Studio.Id, s.Lena, offGrid, offGrid + Duration.FromMinutes(55), "School run", null, start));
             return await db.SaveChangesAsync();
         });
         var desk = await BrowserSession.SignedInAsync(app, s.Studio.FrontDesk.Email);
@@ -219,6 +221,8 @@ public sealed class CalendarPageTests(StippleAppFactory app) : IClassFixture<Sti
         raw.ShouldContain($"/Bookings/New?practitioner={s.Tom}&amp;start={Tuesday:uuuu-MM-dd}T12:30");
         raw.ShouldNotContain($"/Bookings/New?practitioner={s.Lena}&amp;start={Tuesday:uuuu-MM-dd}T11:30");
         raw.ShouldContain($"/Bookings/New?practitioner={s.Lena}&amp;start={Tuesday:uuuu-MM-dd}T12:00");
+        raw.ShouldNotContain($"/Bookings/New?practitioner={s.Lena}&amp;start={Tuesday:uuuu-MM-dd}T16:00", Case.Sensitive, "time off from 16:05 leaves no free 16:00 slot");
+        raw.ShouldContain($"/Bookings/New?practitioner={s.Lena}&amp;start={Tuesday:uuuu-MM-dd}T15:30");
 
         var holiday = await desk.Client.GetStringAsync($"/Calendar?view=day&date={Tuesday.PlusDays(1):uuuu-MM-dd}");
         CalendarHtml.Text(holiday).ShouldContain("Closed: Summer bank holiday");

@@ -86,7 +86,8 @@ internal sealed class CalendarSnapshot
 
         foreach (var (staffId, from, to, reason) in TimeOff)
         {
-            if (staffId == resourceId && from <= slotStart && slotStart < to)
+            // Any overlap closes the slot: time off from 10:05 leaves no free 10:00 slot (booking would refuse it).
+            if (staffId == resourceId && from < slotStart + Duration.FromMinutes(CalendarGridBuilder.SlotMinutes) && slotStart < to)
             {
                 return reason.Length == 0 ? "Time off" : "Time off: " + reason;
             }
