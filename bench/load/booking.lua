@@ -17,7 +17,7 @@ end
 function init(args)
   key = os.getenv("STIPPLE_KEY")
   base = tonumber(os.getenv("BASE_EPOCH"))
-  delay_ms = tonumber(os.getenv("DELAY_MS") or "95")
+  delay_ms = tonumber(os.getenv("DELAY_MS") or "85")
   contested = os.getenv("SCENARIO") == "contested"
   practitioner = os.getenv("P" .. tid)
   room = os.getenv("R" .. tid)
@@ -52,10 +52,12 @@ function request()
   }, body)
 end
 
-local statuses = {}
+statuses = {}
+first_error = nil
 
 function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
+  if status >= 400 and status ~= 409 and first_error == nil then first_error = body end
 end
 
 function done(summary, latency, requests)
@@ -64,4 +66,11 @@ function done(summary, latency, requests)
     io.write(string.format("latency p%s: %.2f ms\n", p, latency:percentile(p) / 1000))
   end
   io.write(string.format("latency max: %.2f ms\n", latency.max / 1000))
+  local totals = {}
+  for _, thread in ipairs(threads) do
+    for status, n in pairs(thread:get("statuses")) do totals[status] = (totals[status] or 0) + n end
+    local e = thread:get("first_error")
+    if e then io.write("first unexpected answer: " .. e .. "\n") end
+  end
+  for status, n in pairs(totals) do io.write(string.format("status %d: %d\n", status, n)) end
 end
