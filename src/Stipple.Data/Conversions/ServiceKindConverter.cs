@@ -18,13 +18,17 @@ public sealed class ServiceKindConverter() : ValueConverter<ServiceKind, string>
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown service kind"),
     };
 
-    public static ServiceKind Parse(string code) => code switch
+    public static ServiceKind Parse(string code) =>
+        TryParse(code) ?? throw new InvalidOperationException($"Unknown service kind '{code}' in the database.");
+
+    /// <summary>The kind a code names, or null when it names none.</summary>
+    public static ServiceKind? TryParse(string? code) => code switch
     {
         "consultation" => ServiceKind.Consultation,
         "first_session" => ServiceKind.FirstSession,
         "follow_up_session" => ServiceKind.FollowUpSession,
         "touch_up" => ServiceKind.TouchUp,
         "healed_review" => ServiceKind.HealedReview,
-        _ => throw new InvalidOperationException($"Unknown service kind '{code}' in the database."),
+        _ => null,
     };
 }

@@ -32,7 +32,7 @@ public sealed class Client
 
     public Instant CreatedAt { get; private set; }
 
-    /// <summary>Sets the client's own time zone (null or the studio's own zone clears it).</summary>
+    /// <summary>Sets the client's own time zone; null or blank clears it (the studio's zone applies).</summary>
     public void SetTimeZone(string? timeZone, Instant now)
     {
         TimeZone = string.IsNullOrWhiteSpace(timeZone) ? null : Studio.ValidTimeZone(timeZone);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
 using NodaTime.Text;
+using Stipple.Core.Scheduling;
 using Stipple.Web.Features.Clients;
 using Stipple.Web.Features.Layout;
 using Stipple.Web.Features.Scheduling;
@@ -132,8 +133,8 @@ public sealed class PlanModel(ClientService clients, BookingService booking, Pla
         if (key.StartsWith("slots[", StringComparison.Ordinal) && int.TryParse(key.AsSpan(6, key.IndexOf(']', StringComparison.Ordinal) - 6), NumberStyles.Integer, CultureInfo.InvariantCulture, out var i))
         {
             var sessions = Slots.Count - (Prefs.HealedReview ? 1 : 0);
-            var name = Prefs.HealedReview && i == Slots.Count - 1 ? "Healed review" : $"Session {i + 1} of {sessions}";
-            return $"{name}: {message}";
+            var kind = Prefs.HealedReview && i == Slots.Count - 1 ? ServiceKind.HealedReview : ServiceKind.FollowUpSession;
+            return $"{AppointmentLabels.For(kind, i + 1, sessions)}: {message}";
         }
 
         return message;

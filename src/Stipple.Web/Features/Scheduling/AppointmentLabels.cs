@@ -52,23 +52,8 @@ public static class AppointmentLabels
     public static string Code(ServiceKind kind) => Data.Conversions.ServiceKindConverter.Code(kind);
 
     /// <summary>The status as the API spells it: booked, completed, no_show, cancelled.</summary>
-    public static string Code(Domain.AppointmentStatus status) => status switch
-    {
-        Domain.AppointmentStatus.Booked => "booked",
-        Domain.AppointmentStatus.Completed => "completed",
-        Domain.AppointmentStatus.NoShow => "no_show",
-        Domain.AppointmentStatus.Cancelled => "cancelled",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "unknown status"),
-    };
+    public static string Code(Domain.AppointmentStatus status) => Data.Conversions.SnakeCaseEnumConverter<Domain.AppointmentStatus>.Code(status);
 
     /// <summary>The kind a code names, or null.</summary>
-    public static ServiceKind? Parse(string? code) => code switch
-    {
-        "consultation" => ServiceKind.Consultation,
-        "first_session" => ServiceKind.FirstSession,
-        "follow_up_session" => ServiceKind.FollowUpSession,
-        "touch_up" => ServiceKind.TouchUp,
-        "healed_review" => ServiceKind.HealedReview,
-        _ => null,
-    };
+    public static ServiceKind? Parse(string? code) => Data.Conversions.ServiceKindConverter.TryParse(code);
 }

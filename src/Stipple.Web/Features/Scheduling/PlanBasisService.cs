@@ -29,8 +29,9 @@ public sealed class PlanBasisService(StippleDbContext db, DesignVersionService d
     /// <summary>The id of the approved design version of the consultation, or null.</summary>
     public async Task<Guid?> ApprovedVersionIdAsync(Guid consultationId, CancellationToken cancellationToken)
     {
+        // The same order as DesignVersionService's current approval: the latest, ties broken by id.
         var number = await db.DesignApprovals.AsNoTracking().Where(a => a.ConsultationId == consultationId)
-            .OrderByDescending(a => a.ApprovedAt).Select(a => (Guid?)a.VersionId).FirstOrDefaultAsync(cancellationToken);
+            .OrderByDescending(a => a.ApprovedAt).ThenByDescending(a => a.Id).Select(a => (Guid?)a.VersionId).FirstOrDefaultAsync(cancellationToken);
         return number;
     }
 
