@@ -61,6 +61,7 @@ public sealed class PlanModel(ClientService clients, BookingService booking, Pla
             return Page();
         }
 
+        await ShowAsync(clientId, cancellationToken);
         Prefs.Sessions ??= Basis.SessionCount;
         if (Prefs.Search)
         {
@@ -90,6 +91,7 @@ public sealed class PlanModel(ClientService clients, BookingService booking, Pla
             return NotFound();
         }
 
+        await ShowAsync(clientId, cancellationToken);
         if (outcome.Conflict is { } conflict)
         {
             Conflict = conflict;
@@ -149,9 +151,17 @@ public sealed class PlanModel(ClientService clients, BookingService booking, Pla
         }
 
         Client = client;
+        return true;
+    }
+
+    /// <summary>
+    /// What the planning form shows: the design basis (which stipples the approved design, so only when the page is
+    /// drawn, never before a booking that redirects) and the practitioners to prefer.
+    /// </summary>
+    private async Task ShowAsync(Guid clientId, CancellationToken cancellationToken)
+    {
         Basis = await basis.BasisAsync(clientId, Prefs.Consultation, cancellationToken);
         Prefs.Consultation ??= Basis.ConsultationId;
         Practitioners = await calendar.PractitionersAsync(cancellationToken);
-        return true;
     }
 }

@@ -40,6 +40,7 @@ public sealed class RescheduleModel(AppointmentService appointments, CalendarLoa
             return NotFound();
         }
 
+        await SuggestAsync(id, cancellationToken);
         Input.PractitionerId = Appointment.PractitionerId;
         Input.RoomId = Appointment.RoomId;
         Input.Date = Appointment.LocalStart.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -58,6 +59,7 @@ public sealed class RescheduleModel(AppointmentService appointments, CalendarLoa
         if (dateError is not null || timeError is not null)
         {
             ModelState.AddModelError(dateError is not null ? "Input.Date" : "Input.Time", dateError is not null ? $"The date {dateError}" : $"The time {timeError}");
+            await SuggestAsync(id, cancellationToken);
             return Page();
         }
 
@@ -88,6 +90,7 @@ public sealed class RescheduleModel(AppointmentService appointments, CalendarLoa
             "start" or "slots[0].start" => "Input.Time",
             _ => "",
         });
+        await SuggestAsync(id, cancellationToken);
         return Page();
     }
 
@@ -105,11 +108,15 @@ public sealed class RescheduleModel(AppointmentService appointments, CalendarLoa
         Practitioners = await calendar.PractitionersAsync(cancellationToken);
         Rooms = await calendar.RoomsAsync(cancellationToken);
         NoticeHours = (await rules.GetAsync(cancellationToken)).RescheduleNoticeHours;
-        if (string.Equals(appointment.Status, "booked", StringComparison.Ordinal))
+        return true;
+    }
+
+    /// <summary>Free times to offer (only when the page is drawn: a successful move redirects, a conflict brings its own).</summary>
+    private async Task SuggestAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (string.Equals(Appointment.Status, "booked", StringComparison.Ordinal))
         {
             Suggestions = await appointments.AlternativesAsync(id, cancellationToken) ?? [];
         }
-
-        return true;
     }
 }
