@@ -14,7 +14,6 @@ public sealed record AppointmentDetails(
     LocalDate Date,
     string WhenText,
     string? CleanupText,
-    Guid PractitionerId,
     string PractitionerName,
     string RoomName,
     string BookedText,

@@ -6,7 +6,6 @@ namespace Stipple.Web.Features.Calendar;
 /// <summary>One appointment as the calendar reads it: the row with its client's name and its kind spelled out.</summary>
 public sealed record CalendarEntry(
     Guid Id,
-    Guid ClientId,
     string ClientName,
     string KindText,
     Guid PractitionerId,

@@ -1,6 +1,6 @@
 using System.Globalization;
 using NodaTime;
-using NodaTime.Text;
+using Stipple.Web.Features.StudioCalendar;
 
 namespace Stipple.Web.Features.Calendar;
 
@@ -15,7 +15,6 @@ internal static class CalendarGridBuilder
 
     private const int DayMinutes = 24 * 60;
 
-    private static readonly LocalTimePattern Clock = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
 
     public static CalendarGrid Build(CalendarSnapshot snapshot, CalendarAxis axis, IReadOnlyList<(LocalDate Date, CalendarResource Resource)> columns, bool showCancelled)
     {
@@ -237,10 +236,9 @@ internal static class CalendarGridBuilder
 
     /// <summary>"14:30", or "Mon 23:30" when the time falls on another day than the one shown.</summary>
     private static string Time(LocalDateTime local, LocalDate date, CultureInfo culture) =>
-        local.Date == date ? Clock.Format(local.TimeOfDay) : local.ToString("ddd HH:mm", culture);
+        local.Date == date ? CalendarText.FormatTime(local.TimeOfDay) : local.ToString("ddd HH:mm", culture);
 
-    private static string Label(int minute) =>
-        string.Create(CultureInfo.InvariantCulture, $"{minute / 60:00}:{minute % 60:00}");
+    private static string Label(int minute) => CalendarText.FormatTime(LocalTime.FromMinutesSinceMidnight(minute));
 
     private sealed record Placement(CalendarItem Item, int Start, int End, int Held);
 }

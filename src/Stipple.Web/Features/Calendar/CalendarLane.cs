@@ -8,15 +8,12 @@ public sealed class CalendarLane
     public CalendarLane(IReadOnlyList<CalendarCell> cells, int rowCount)
     {
         ArgumentNullException.ThrowIfNull(cells);
-        Cells = cells;
         starts = new CalendarCell?[rowCount];
         foreach (var cell in cells)
         {
             starts[cell.Row] = cell;
         }
     }
-
-    public IReadOnlyList<CalendarCell> Cells { get; }
 
     /// <summary>The cell that starts at <paramref name="row"/>, or null when an earlier cell spans it.</summary>
     public CalendarCell? At(int row) => starts[row];

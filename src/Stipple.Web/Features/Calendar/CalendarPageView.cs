@@ -42,9 +42,6 @@ public sealed record CalendarPageView(
     /// <summary>Whether the range shown includes today.</summary>
     public bool ShowsToday => Query.FirstDay <= Today && Today < Query.FirstDay.PlusDays(Query.DayCount);
 
-    /// <summary>The value the filter's select has selected: a resource id, "all", or "" (the view's default).</summary>
-    public string FilterValue => Query.All ? "all" : Query.ResourceId?.ToString("D", System.Globalization.CultureInfo.InvariantCulture) ?? "";
-
     /// <summary>The day view of <paramref name="date"/> for everyone, on the same axis.</summary>
     public string DayViewUrl(LocalDate date) =>
         (Query with { Period = CalendarPeriod.Day, Date = date, ResourceId = null, All = false }).Url();
@@ -58,7 +55,7 @@ public sealed record CalendarPageView(
     {
         ArgumentNullException.ThrowIfNull(column);
         ArgumentNullException.ThrowIfNull(cell);
-        var start = NodaTime.Text.LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm").Format(cell.Start);
+        var start = StudioCalendar.CalendarText.FormatDateTime(cell.Start);
         var id = column.Resource.Id.ToString("D", System.Globalization.CultureInfo.InvariantCulture);
         return $"/Bookings/New?{(ByRoom ? "room" : "practitioner")}={id}&start={start}";
     }

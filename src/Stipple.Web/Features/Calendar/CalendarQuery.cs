@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using NodaTime;
 using NodaTime.Text;
+using Stipple.Web.Features.StudioCalendar;
 
 namespace Stipple.Web.Features.Calendar;
 
@@ -13,10 +14,10 @@ namespace Stipple.Web.Features.Calendar;
 public sealed record CalendarQuery(CalendarPeriod Period, LocalDate Date, CalendarAxis Axis, Guid? ResourceId, bool All, bool ShowCancelled)
 {
     /// <summary>Dates outside this range are refused (they are typing slips, and NodaTime's calendar ends in 9999).</summary>
-    public static readonly LocalDate EarliestDate = new(2000, 1, 1);
+    public static readonly LocalDate EarliestDate = new(CalendarText.MinYear, 1, 1);
 
     /// <summary>The last date the calendar shows.</summary>
-    public static readonly LocalDate LatestDate = new(2100, 12, 31);
+    public static readonly LocalDate LatestDate = new(CalendarText.MaxYear, 12, 31);
 
     /// <summary>The first day shown: the date itself, or the Monday of its week.</summary>
     public LocalDate FirstDay => Period == CalendarPeriod.Week ? WeekStart(Date) : Date;
@@ -29,9 +30,7 @@ public sealed record CalendarQuery(CalendarPeriod Period, LocalDate Date, Calend
     {
         var period = string.Equals(view, "week", StringComparison.OrdinalIgnoreCase) ? CalendarPeriod.Week : CalendarPeriod.Day;
         var axis = string.Equals(by, "room", StringComparison.OrdinalIgnoreCase) ? CalendarAxis.Room : CalendarAxis.Practitioner;
-        var day = date is not null && LocalDatePattern.Iso.Parse(date.Trim()) is { Success: true } parsed && parsed.Value >= EarliestDate && parsed.Value <= LatestDate
-            ? parsed.Value
-            : today;
+        var day = CalendarText.ParseDate(date) is { } parsed && CalendarText.Plausible(parsed) ? parsed : today;
         var all = string.Equals(show, "all", StringComparison.OrdinalIgnoreCase);
         Guid? resource = !all && Guid.TryParse(show, CultureInfo.InvariantCulture, out var id) ? id : null;
         var showCancelled = cancelled is "1" or "true" or "on";

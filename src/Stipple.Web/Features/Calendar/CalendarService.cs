@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Stipple.Data;
+using Stipple.Web.Features.Layout;
 using Stipple.Web.Features.Scheduling;
 
 namespace Stipple.Web.Features.Calendar;
@@ -11,7 +12,7 @@ namespace Stipple.Web.Features.Calendar;
 /// seven queries whatever it shows (studio, staff, rooms, hours, closures, time off, appointments with their clients),
 /// and one appointment with its history in three.
 /// </summary>
-public sealed class CalendarService(StippleDbContext db, IClock clock)
+public sealed class CalendarService(StippleDbContext db, StudioClock studio, IClock clock)
 {
     /// <summary>
     /// Builds the page for the query <paramref name="read"/> returns once the studio's today is known (a URL without a
@@ -20,20 +21,19 @@ public sealed class CalendarService(StippleDbContext db, IClock clock)
     public async Task<CalendarPageView> GetAsync(Func<LocalDate, CalendarQuery> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
-        var studio = await db.Studios.AsNoTracking().Select(s => new { s.TimeZone, s.Locale }).SingleAsync(cancellationToken);
-        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(studio.TimeZone) ?? DateTimeZone.Utc;
+        await studio.LoadAsync(cancellationToken);
         var now = clock.GetCurrentInstant();
-        var query = read(now.InZone(zone).Date);
-        var snapshot = await LoadAsync(query, zone, CultureInfo.GetCultureInfo(studio.Locale), now, cancellationToken);
+        var query = read(now.InZone(studio.Zone).Date);
+        var snapshot = await LoadAsync(query, studio.Zone, studio.Culture, now, cancellationToken);
         return Build(query, snapshot);
     }
 
     /// <summary>One appointment with its client, plan step, people, room and history (three queries), or null.</summary>
     public async Task<AppointmentDetails?> GetAppointmentAsync(Guid id, CancellationToken cancellationToken)
     {
-        var studio = await db.Studios.AsNoTracking().Select(s => new { s.TimeZone, s.Locale }).SingleAsync(cancellationToken);
-        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(studio.TimeZone) ?? DateTimeZone.Utc;
-        var culture = CultureInfo.GetCultureInfo(studio.Locale);
+        await studio.LoadAsync(cancellationToken);
+        var zone = studio.Zone;
+        var culture = studio.Culture;
         var a = await (
                 from x in db.Appointments.AsNoTracking()
                 where x.Id == id
@@ -47,7 +47,7 @@ public sealed class CalendarService(StippleDbContext db, IClock clock)
                 select new
                 {
                     x.Id, x.ClientId, c.GivenName, c.FamilyName, x.Kind, x.Step, SessionCount = (int?)p.SessionCount, x.Status,
-                    x.StartsAt, x.EndsAt, x.BlockedUntil, x.PractitionerId, Practitioner = s.DisplayName, Room = r.Name,
+                    x.StartsAt, x.EndsAt, x.BlockedUntil, Practitioner = s.DisplayName, Room = r.Name,
                     x.BookedAt, BookedBy = (string?)b.DisplayName, x.LateNotice,
                 })
             .SingleOrDefaultAsync(cancellationToken);
@@ -65,20 +65,19 @@ public sealed class CalendarService(StippleDbContext db, IClock clock)
                 select new { e.Kind, e.At, By = (string?)s.DisplayName, e.FromStartsAt, e.ToStartsAt, e.LateNotice, e.Reason })
             .ToListAsync(cancellationToken);
 
-        string Stamp(Instant instant) => instant.InZone(zone).ToString("d MMM yyyy HH:mm", culture);
         var start = a.StartsAt.InZone(zone);
         var end = a.EndsAt.InZone(zone);
-        var when = start.Date.ToString("dddd d MMMM yyyy", culture) + ", " + start.ToString("HH:mm", culture) + "–"
+        var when = studio.FormatDate(start.Date) + ", " + start.ToString("HH:mm", culture) + "–"
             + (end.Date == start.Date ? end.ToString("HH:mm", culture) : end.ToString("d MMM HH:mm", culture));
         var cleanup = a.BlockedUntil > a.EndsAt ? "Practitioner and room held until " + a.BlockedUntil.InZone(zone).ToString("HH:mm", culture) + " for cleanup" : null;
         var history = events.Select(e => new AppointmentHistoryEntry(
-            AppointmentLabels.Event(e.Kind), Stamp(e.At), e.By,
-            e.FromStartsAt is { } movedFrom && e.ToStartsAt is { } movedTo ? $"from {Stamp(movedFrom)} to {Stamp(movedTo)}" : null,
+            AppointmentLabels.Event(e.Kind), studio.FormatDateTime(e.At), e.By,
+            e.FromStartsAt is { } movedFrom && e.ToStartsAt is { } movedTo ? $"from {studio.FormatDateTime(movedFrom)} to {studio.FormatDateTime(movedTo)}" : null,
             e.LateNotice, e.Reason)).ToList();
         return new AppointmentDetails(
             a.Id, a.ClientId, a.GivenName + " " + a.FamilyName, AppointmentLabels.For(a.Kind, a.Step, a.SessionCount), a.Status,
-            start.Date, when, cleanup, a.PractitionerId, a.Practitioner, a.Room,
-            "Booked " + Stamp(a.BookedAt) + (a.BookedBy is null ? "" : " by " + a.BookedBy),
+            start.Date, when, cleanup, a.Practitioner, a.Room,
+            "Booked " + studio.FormatDateTime(a.BookedAt) + (a.BookedBy is null ? "" : " by " + a.BookedBy),
             a.LateNotice, clock.GetCurrentInstant() >= a.StartsAt, history);
     }
 
@@ -118,14 +117,14 @@ public sealed class CalendarService(StippleDbContext db, IClock clock)
                 orderby a.StartsAt
                 select new
                 {
-                    a.Id, a.ClientId, c.GivenName, c.FamilyName, a.Kind, a.Step, SessionCount = (int?)p.SessionCount,
+                    a.Id, c.GivenName, c.FamilyName, a.Kind, a.Step, SessionCount = (int?)p.SessionCount,
                     a.PractitionerId, a.RoomId, a.StartsAt, a.EndsAt, a.BlockedUntil, a.Status,
                 })
             .ToListAsync(cancellationToken);
 
         static int Minutes(LocalTime time) => (time.Hour * 60) + time.Minute;
         var entries = appointments.Select(a => new CalendarEntry(
-            a.Id, a.ClientId, a.GivenName + " " + a.FamilyName, AppointmentLabels.For(a.Kind, a.Step, a.SessionCount),
+            a.Id, a.GivenName + " " + a.FamilyName, AppointmentLabels.For(a.Kind, a.Step, a.SessionCount),
             a.PractitionerId, a.RoomId, a.StartsAt, a.EndsAt, a.BlockedUntil, a.Status)).ToList();
 
         // A practitioner or room no longer bookable still gets a column while it has appointments in range.

@@ -17,6 +17,9 @@ public sealed class StudioClock(StippleDbContext db, IClock clock)
 
     public DateTimeZone Zone => zone;
 
+    /// <summary>The studio's locale, for the dates and times a page formats itself.</summary>
+    public CultureInfo Culture => culture;
+
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
         var studio = await db.Studios.AsNoTracking().Select(s => new { s.TimeZone, s.Locale }).SingleOrDefaultAsync(cancellationToken);

@@ -20,7 +20,7 @@ public sealed class PractitionerHoursService(StippleDbContext db, StudioScope sc
     public async Task<StaffCalendarDto?> FindAsync(Guid staffId, CancellationToken cancellationToken) =>
         await db.StaffUsers.AsNoTracking()
             .Where(u => u.Id == staffId)
-            .Select(u => new StaffCalendarDto(u.Id, u.DisplayName, u.Role.ToCode(), u.IsActive, u.TakesBookings))
+            .Select(u => new StaffCalendarDto(u.Id, u.DisplayName, u.TakesBookings))
             .SingleOrDefaultAsync(cancellationToken);
 
     public async Task<bool> SetTakesBookingsAsync(Guid staffId, bool takesBookings, CancellationToken cancellationToken)
