@@ -1,8 +1,8 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
+using Stipple.Web.Features.Calendar;
 using Stipple.Web.Features.Layout;
 using Stipple.Web.Features.Scheduling;
 using Stipple.Web.Infrastructure.Auth;
@@ -37,12 +37,12 @@ public sealed class CancelModel(AppointmentService appointments, SchedulingSetti
             return NotFound();
         }
 
-        var day = Appointment.LocalStart.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var day = CalendarQuery.DayUrl(Appointment.LocalStart.Date);
         if (WholePlan && Appointment.PlanId is { } planId)
         {
             var plan = await appointments.CancelPlanAsync(planId, new CancelRequest(Reason), User.UserId(), cancellationToken);
             TempData["Flash"] = $"Plan cancelled: {plan.Value} appointment{(plan.Value == 1 ? "" : "s")} still to come for {Appointment.ClientName}.";
-            return Redirect($"/Calendar?view=day&date={day}");
+            return Redirect(day);
         }
 
         var result = await appointments.CancelAsync(id, new CancelRequest(Reason), User.UserId(), cancellationToken);
@@ -53,7 +53,7 @@ public sealed class CancelModel(AppointmentService appointments, SchedulingSetti
         }
 
         TempData["Flash"] = $"Cancelled: {result.Value!.Label} for {result.Value.ClientName}{(result.Value.LateNotice ? $" (late: under {NoticeHours} hours' notice)" : "")}.";
-        return Redirect($"/Calendar?view=day&date={day}");
+        return Redirect(day);
     }
 
     public string When(LocalDateTime local) => clock.FormatLocal(local);

@@ -1,5 +1,5 @@
 using NodaTime;
-using NodaTime.Text;
+using Stipple.Web.Features.StudioCalendar;
 
 namespace Stipple.Web.Features.Bookings;
 
@@ -10,31 +10,29 @@ namespace Stipple.Web.Features.Bookings;
 /// </summary>
 public static class LocalSlot
 {
-    private static readonly LocalTimePattern Time = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
-
     /// <returns>The instant, or null with <paramref name="dateError"/> or <paramref name="timeError"/> saying what is wrong.</returns>
     public static Instant? ToInstant(DateTimeZone zone, string? date, string? time, out string? dateError, out string? timeError)
     {
         ArgumentNullException.ThrowIfNull(zone);
         dateError = timeError = null;
-        var d = LocalDatePattern.Iso.Parse((date ?? "").Trim());
-        var t = Time.Parse((time ?? "").Trim());
-        if (!d.Success)
+        var d = CalendarText.ParseDate(date);
+        var t = CalendarText.ParseClockTime(time);
+        if (d is null)
         {
             dateError = "must be a date such as 2026-12-01.";
         }
 
-        if (!t.Success)
+        if (t is null)
         {
             timeError = "must be a time such as 10:00.";
         }
 
-        if (!d.Success || !t.Success)
+        if (d is not { } day || t is not { } clock)
         {
             return null;
         }
 
-        var mapping = zone.MapLocal(d.Value + t.Value);
+        var mapping = zone.MapLocal(day + clock);
         if (mapping.Count == 0)
         {
             timeError = "does not exist on that day: the clocks go forward then. Choose a time after the change.";

@@ -1,7 +1,7 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Stipple.Web.Features.Calendar;
 using Stipple.Web.Features.Scheduling;
 using Stipple.Web.Infrastructure.Auth;
 
@@ -26,7 +26,6 @@ public sealed class MarkModel(AppointmentService appointments) : PageModel
         TempData["Flash"] = result.Succeeded
             ? $"{result.Value!.Label} for {result.Value.ClientName}: {(string.Equals(mark, "NoShow", StringComparison.Ordinal) ? "marked as a no-show" : "completed")}."
             : string.Join(" ", result.Errors!.ToDictionary().SelectMany(e => e.Value));
-        var day = result.Value?.LocalStart.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return Redirect(day is null ? $"/Calendar/Appointment/{id}" : $"/Calendar?view=day&date={day}");
+        return Redirect(result.Value is { } a ? CalendarQuery.DayUrl(a.LocalStart.Date) : $"/Calendar/Appointment/{id}");
     }
 }

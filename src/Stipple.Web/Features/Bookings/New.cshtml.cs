@@ -1,12 +1,13 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
 using NodaTime.Text;
+using Stipple.Web.Features.Calendar;
 using Stipple.Web.Features.Clients;
 using Stipple.Web.Features.Layout;
 using Stipple.Web.Features.Scheduling;
+using Stipple.Web.Features.StudioCalendar;
 using Stipple.Web.Infrastructure.Auth;
 
 namespace Stipple.Web.Features.Bookings;
@@ -58,8 +59,8 @@ public sealed class NewModel(ClientService clients, BookingService booking, Cale
         Input.Kind = kind is not null && Kinds.Any(k => string.Equals(k.Code, kind, StringComparison.Ordinal)) ? kind : "consultation";
         if (start is not null && LocalDateTimePattern.ExtendedIso.Parse(start) is { Success: true } local)
         {
-            Input.Date = local.Value.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            Input.Time = local.Value.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture);
+            Input.Date = CalendarText.FormatDate(local.Value.Date);
+            Input.Time = CalendarText.FormatTime(local.Value.TimeOfDay);
         }
 
         await MatchAsync(cancellationToken);
@@ -113,8 +114,8 @@ public sealed class NewModel(ClientService clients, BookingService booking, Cale
         if (outcome.Succeeded)
         {
             var a = outcome.Value!;
-            TempData["Flash"] = $"Booked: {a.Label} for {a.ClientName}, {clock.FormatDate(a.LocalStart.Date)} at {a.LocalStart.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)} with {a.PractitionerName} in {a.RoomName}.";
-            return Redirect($"/Calendar?view=day&date={a.LocalStart.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+            TempData["Flash"] = $"Booked: {a.Label} for {a.ClientName}, {clock.FormatDate(a.LocalStart.Date)} at {CalendarText.FormatTime(a.LocalStart.TimeOfDay)} with {a.PractitionerName} in {a.RoomName}.";
+            return Redirect(CalendarQuery.DayUrl(a.LocalStart.Date));
         }
 
         if (outcome.Conflict is { } conflict)

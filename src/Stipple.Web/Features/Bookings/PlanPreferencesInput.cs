@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using NodaTime;
-using NodaTime.Text;
 using Stipple.Web.Features.Scheduling;
+using Stipple.Web.Features.StudioCalendar;
 
 namespace Stipple.Web.Features.Bookings;
 
@@ -12,8 +12,6 @@ namespace Stipple.Web.Features.Bookings;
 /// </summary>
 public sealed class PlanPreferencesInput
 {
-    private static readonly LocalTimePattern Time = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
-
     public Guid? Consultation { get; set; }
 
     public int? Sessions { get; set; }
@@ -41,12 +39,8 @@ public sealed class PlanPreferencesInput
         LocalDate? from = null;
         if (!string.IsNullOrWhiteSpace(From))
         {
-            var parsed = LocalDatePattern.Iso.Parse(From.Trim());
-            if (parsed.Success)
-            {
-                from = parsed.Value;
-            }
-            else
+            from = CalendarText.ParseDate(From);
+            if (from is null)
             {
                 modelState.AddModelError("Prefs.From", "must be a date such as 2026-12-01.");
             }
@@ -76,10 +70,9 @@ public sealed class PlanPreferencesInput
             return null;
         }
 
-        var parsed = Time.Parse(text.Trim());
-        if (parsed.Success)
+        if (CalendarText.ParseClockTime(text) is { } time)
         {
-            return parsed.Value;
+            return time;
         }
 
         modelState.AddModelError(field, "must be a time such as 10:00.");

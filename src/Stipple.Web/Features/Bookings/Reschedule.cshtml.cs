@@ -1,10 +1,11 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
+using Stipple.Web.Features.Calendar;
 using Stipple.Web.Features.Layout;
 using Stipple.Web.Features.Scheduling;
+using Stipple.Web.Features.StudioCalendar;
 using Stipple.Web.Infrastructure.Auth;
 
 namespace Stipple.Web.Features.Bookings;
@@ -43,8 +44,8 @@ public sealed class RescheduleModel(AppointmentService appointments, CalendarLoa
         await SuggestAsync(id, cancellationToken);
         Input.PractitionerId = Appointment.PractitionerId;
         Input.RoomId = Appointment.RoomId;
-        Input.Date = Appointment.LocalStart.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        Input.Time = Appointment.LocalStart.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture);
+        Input.Date = CalendarText.FormatDate(Appointment.LocalStart.Date);
+        Input.Time = CalendarText.FormatTime(Appointment.LocalStart.TimeOfDay);
         return Page();
     }
 
@@ -68,7 +69,7 @@ public sealed class RescheduleModel(AppointmentService appointments, CalendarLoa
         {
             var a = outcome.Value!;
             TempData["Flash"] = $"Moved: {a.Label} for {a.ClientName} is now {When(a.LocalStart)} with {a.PractitionerName} in {a.RoomName}{(a.LateNotice ? " (late: inside the notice window)" : "")}.";
-            return Redirect($"/Calendar?view=day&date={a.LocalStart.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+            return Redirect(CalendarQuery.DayUrl(a.LocalStart.Date));
         }
 
         if (outcome.NotFound)

@@ -43,6 +43,13 @@ public sealed record CalendarQuery(CalendarPeriod Period, LocalDate Date, Calend
     /// <summary>The same view a period earlier (-1) or later (+1).</summary>
     public CalendarQuery Step(int direction) => this with { Date = Clamp(Date.PlusDays(direction * DayCount)) };
 
+    /// <summary>Everyone's day view of <paramref name="date"/>.</summary>
+    public static string DayUrl(LocalDate date) => new CalendarQuery(CalendarPeriod.Day, date, CalendarAxis.Practitioner, null, false, false).Url();
+
+    /// <summary>One practitioner's week view around <paramref name="date"/>.</summary>
+    public static string WeekUrl(LocalDate date, Guid practitionerId) =>
+        new CalendarQuery(CalendarPeriod.Week, date, CalendarAxis.Practitioner, practitionerId, false, false).Url();
+
     /// <summary>The view's own URL.</summary>
     public string Url()
     {

@@ -43,6 +43,10 @@ public static class CalendarText
 
     public static string FormatTime(LocalTime time) => Time.Format(time);
 
+    /// <summary>A time of day typed exactly as "09:00" (what <c>input type="time"</c> sends); null otherwise.</summary>
+    public static LocalTime? ParseClockTime(string? text) =>
+        Time.Parse(text?.Trim() ?? "") is { Success: true } result ? result.Value : null;
+
     /// <summary>An ISO calendar date such as 2026-12-25; null otherwise.</summary>
     public static LocalDate? ParseDate(string? text) =>
         LocalDatePattern.Iso.Parse(text?.Trim() ?? "") is { Success: true } result ? result.Value : null;
