@@ -28,32 +28,26 @@ public sealed class BookingModel(SchedulingSettingsService scheduling) : PageMod
             ModelState.AddModelError(field, message);
         }
 
-        if (unreadable.Count > 0)
+        // The values that could be read are checked too, so every problem shows at once; nothing is saved while any remains.
+        var issues = candidate.Validate();
+        foreach (var issue in issues)
         {
-            // Nothing is saved, but the values that could be read are checked too, so every problem shows at once.
-            foreach (var issue in candidate.Validate())
+            var field = BookingRulesForm.FieldFor(issue.Field);
+            if (!unreadable.ContainsKey(field))
             {
-                var field = BookingRulesForm.FieldFor(issue.Field);
-                if (!unreadable.ContainsKey(field))
-                {
-                    AddIssue(field, Reworded(issue.Field, issue.Message, candidate));
-                }
+                AddIssue(field, Reworded(issue.Field, issue.Message, candidate));
             }
+        }
 
+        if (unreadable.Count > 0 || issues.Count > 0)
+        {
             return Page();
         }
 
         var result = await scheduling.SaveAsync(candidate, cancellationToken);
         if (!result.Succeeded)
         {
-            foreach (var (key, messages) in result.Errors!.ToDictionary())
-            {
-                foreach (var message in messages)
-                {
-                    AddIssue(BookingRulesForm.FieldFor(key), Reworded(key, message, candidate));
-                }
-            }
-
+            result.Errors!.CopyTo(ModelState, BookingRulesForm.FieldFor); // the service checks the same rules: a guard
             return Page();
         }
 

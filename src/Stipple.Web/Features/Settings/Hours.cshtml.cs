@@ -48,7 +48,7 @@ public sealed class HoursModel(WeeklyHoursService hours, ClosureService closures
             errors = result.Errors!;
         }
 
-        errors.CopyTo(ModelState, key => key.StartsWith(WeekInput.Prefix, StringComparison.Ordinal) ? key : WeekInput.KeyFor(key, keys));
+        errors.CopyTo(ModelState, key => WeekInput.KeyFor(key, keys));
         await LoadClosuresAsync(cancellationToken);
         return Page();
     }

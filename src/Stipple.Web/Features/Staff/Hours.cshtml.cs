@@ -69,7 +69,7 @@ public sealed class HoursModel(PractitionerHoursService practitioners, WeeklyHou
             errors = result.Errors!;
         }
 
-        errors.CopyTo(ModelState, key => key.StartsWith(WeekInput.Prefix, StringComparison.Ordinal) || key.Length == 0 ? key : WeekInput.KeyFor(key, keys));
+        errors.CopyTo(ModelState, key => WeekInput.KeyFor(key, keys));
         return await ShowAsync(loadWeek: false, cancellationToken);
     }
 

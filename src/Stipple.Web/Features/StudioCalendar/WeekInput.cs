@@ -125,6 +125,11 @@ public sealed class WeekInput
     {
         ArgumentNullException.ThrowIfNull(serviceKey);
         ArgumentNullException.ThrowIfNull(keys);
+        if (serviceKey.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return serviceKey; // already a field of the week form
+        }
+
         const string Start = "intervals[";
         var close = serviceKey.IndexOf(']', StringComparison.Ordinal);
         if (!serviceKey.StartsWith(Start, StringComparison.Ordinal) || close < 0
