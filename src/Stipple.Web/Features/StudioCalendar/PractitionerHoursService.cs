@@ -3,6 +3,7 @@ using NodaTime;
 using Stipple.Data;
 using Stipple.Data.Tenancy;
 using Stipple.Domain;
+using Stipple.Web.Features.Layout;
 using Stipple.Web.Infrastructure;
 
 namespace Stipple.Web.Features.StudioCalendar;
@@ -12,7 +13,7 @@ namespace Stipple.Web.Features.StudioCalendar;
 /// studio's opening hours) and their time off, typed in the studio's local time. Who may change what is the caller's
 /// business (owners anyone's; staff their own hours and time off).
 /// </summary>
-public sealed class PractitionerHoursService(StippleDbContext db, StudioScope scope, WeeklyHoursService hours, IClock clock)
+public sealed class PractitionerHoursService(StippleDbContext db, StudioScope scope, WeeklyHoursService hours, StudioClock studio, IClock clock)
 {
     /// <summary>Time off may be at most this long (enter a longer absence as several).</summary>
     public const int MaxTimeOffDays = 366;
@@ -72,7 +73,8 @@ public sealed class PractitionerHoursService(StippleDbContext db, StudioScope sc
             return Result<TimeOffAdded>.Invalid(errors);
         }
 
-        var zone = await ZoneAsync(cancellationToken);
+        await studio.LoadAsync(cancellationToken);
+        var zone = studio.Zone;
         var startsAt = StudioLocalTime.ToInstant(from, zone);
         var endsAt = StudioLocalTime.ToInstant(to, zone);
         if (endsAt <= startsAt)
@@ -97,13 +99,6 @@ public sealed class PractitionerHoursService(StippleDbContext db, StudioScope sc
     /// <summary>Deletes the member of staff's time off; false when they have none with this id.</summary>
     public async Task<bool> DeleteTimeOffAsync(Guid staffId, Guid id, CancellationToken cancellationToken) =>
         await db.TimeOff.Where(t => t.StaffId == staffId && t.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
-
-    /// <summary>The studio's time zone (times off are typed in it).</summary>
-    public async Task<DateTimeZone> ZoneAsync(CancellationToken cancellationToken)
-    {
-        var id = await db.Studios.AsNoTracking().Select(s => s.TimeZone).SingleAsync(cancellationToken);
-        return DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) ?? DateTimeZone.Utc;
-    }
 
     private Task<bool> ExistsAsync(Guid staffId, CancellationToken cancellationToken) =>
         db.StaffUsers.AnyAsync(u => u.Id == staffId, cancellationToken);
