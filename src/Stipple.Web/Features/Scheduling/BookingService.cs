@@ -336,14 +336,14 @@ public sealed class BookingService(StippleDbContext db, StudioScope scope, Calen
         {
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await SaveInResourceOrderAsync(cancellationToken);
                 return null;
             }
-            catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected } && attempt < 5)
+            catch (Exception ex) when (Postgres(ex) is { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected } && attempt < 5)
             {
                 // Try again: the other transaction has gone on and will commit or fail.
             }
-            catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.ExclusionViolation or Npgsql.PostgresErrorCodes.DeadlockDetected } pg)
+            catch (Exception ex) when (Postgres(ex) is { SqlState: Npgsql.PostgresErrorCodes.ExclusionViolation or Npgsql.PostgresErrorCodes.DeadlockDetected } pg)
             {
                 db.ChangeTracker.Clear();
                 return pg.ConstraintName switch
@@ -354,6 +354,49 @@ public sealed class BookingService(StippleDbContext db, StudioScope scope, Calen
                 };
             }
         }
+    }
+
+    /// <summary>
+    /// Saves in a transaction that first takes an advisory lock on every practitioner, room and client the changed
+    /// appointments hold, in one fixed order. Concurrent bookings of the same people and rooms then queue one behind
+    /// another instead of waiting on each other's index entries (which PostgreSQL can only break as a deadlock, after a
+    /// second); the exclusion constraints still decide who wins.
+    /// </summary>
+    private async Task SaveInResourceOrderAsync(CancellationToken cancellationToken)
+    {
+        var keys = db.ChangeTracker.Entries<Appointment>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified)
+            .SelectMany(e => new[] { e.Entity.PractitionerId, e.Entity.RoomId, e.Entity.ClientId })
+            .Distinct()
+            .Select(id => BitConverter.ToInt64(id.ToByteArray(), 0))
+            .Order()
+            .ToArray();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (keys.Length > 0)
+        {
+            // Volatile functions in the select list run after the sort, so the locks are taken in key order.
+            await db.Database.ExecuteSqlAsync($"select pg_advisory_xact_lock(k) from unnest({keys}) as k order by k", cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The PostgreSQL error behind a failed save. EF Core reports it inside a <see cref="DbUpdateException"/>, and, when
+    /// Npgsql calls it transient (a deadlock is), wraps that once more in an <see cref="InvalidOperationException"/>.
+    /// </summary>
+    private static Npgsql.PostgresException? Postgres(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.PostgresException pg)
+            {
+                return pg;
+            }
+        }
+
+        return null;
     }
 
     internal static AppointmentDto Dto(Appointment a, string clientName, int? sessionCount, LoadedCalendar calendar) =>
