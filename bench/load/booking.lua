@@ -17,7 +17,7 @@ end
 function init(args)
   key = os.getenv("STIPPLE_KEY")
   base = tonumber(os.getenv("BASE_EPOCH"))
-  delay_ms = tonumber(os.getenv("DELAY_MS") or "85")
+  delay_ms = tonumber(os.getenv("DELAY_MS") or "75")
   contested = os.getenv("SCENARIO") == "contested"
   practitioner = os.getenv("P" .. tid)
   room = os.getenv("R" .. tid)

@@ -4,7 +4,7 @@
 #   ./stipple run &                  # serves the demo studio on 127.0.0.1:5080
 #   bench/load/booking.sh [seconds]  # default 15 s per scenario (a 64-week span of free slots holds about 20 s)
 #
-# After a warm-up of both paths, two scenarios at about 200 requests/s (20 connections, each waiting 85 ms between requests):
+# After a warm-up of both paths, two scenarios at 200–215 requests/s (20 connections, each waiting 75 ms between requests):
 #   free       every request books a different free slot (201 Created)
 #   contested  every request asks for the same slot (one 201, then 409 Conflict with fresh alternatives)
 # Prints wrk's latency distribution (p50/p90/p99) and the rate achieved. The booked appointments stay in the demo
@@ -26,24 +26,24 @@ ROOMS="$(get /api/v1/rooms | ids "if x.get('isActive', True)" items)"
 CLIENTS="$(get '/api/v1/clients' | ids "" items)"
 IFS=, read -r P0 P1 _ <<<"$PRACTITIONERS,"
 IFS=, read -r R0 R1 _ <<<"$ROOMS,"
-export STIPPLE_KEY="$KEY" P0 P1 R0 R1 CLIENTS DELAY_MS="${DELAY_MS:-85}"
+export STIPPLE_KEY="$KEY" P0 P1 R0 R1 CLIENTS DELAY_MS="${DELAY_MS:-75}"
 
 # Warm-up (not measured): 5 s of each path, so the JIT has compiled both the booking and the conflict path and the
-# pools are full. It books in its own span, 200 weeks ahead (past the three measured spans); later warm-ups meet
+# pools are full. It books in its own span, 212 weeks ahead (past the three measured spans); later warm-ups meet
 # those bookings as conflicts, which warms the same code.
-warm=$(( $(date -u -d "$(date -u +%Y-%m-%d) +8 weeks -$(( $(date -u +%u) - 1 )) days" +%s) + 192 * 7 * 86400 ))
+warm=$(( $(date -u -d "$(date -u +%Y-%m-%d) +8 weeks -$(( $(date -u +%u) - 1 )) days" +%s) + 204 * 7 * 86400 ))
 for scenario in free contested; do
     SCENARIO="$scenario" BASE_EPOCH="$warm" wrk -t2 -c20 -d5s -s bench/load/booking.lua "$URL" > /dev/null
 done
 
 # Bookings may be at most 5 years ahead. Each run's free scenario takes its own span of Mondays from 8 weeks ahead,
-# past the demo's Christmas closure and time off (three spans of 64 weeks in turn): a fourth run on the same database
+# past the demo's Christmas closure and time off (three spans of 68 weeks in turn): a fourth run on the same database
 # meets its own earlier bookings as 409s (the status lines show it), so measure on a fresh clone. The contested
 # scenario asks for one Tuesday 09:00, 30 weeks into the warm-up span: free on the first run, taken afterwards.
 run=$(( $(cat .stipple/load-runs 2>/dev/null || echo 0) + 1 )); echo "$run" > .stipple/load-runs
 monday=$(date -u -d "$(date -u +%Y-%m-%d) +8 weeks -$(( $(date -u +%u) - 1 )) days" +%s)
 for scenario in free contested; do
-    if [[ "$scenario" == free ]]; then base=$(( monday + (run % 3) * 64 * 7 * 86400 )); else base=$(( warm + 30 * 7 * 86400 )); fi
+    if [[ "$scenario" == free ]]; then base=$(( monday + (run % 3) * 68 * 7 * 86400 )); else base=$(( warm + 30 * 7 * 86400 )); fi
     export SCENARIO="$scenario" BASE_EPOCH="$base"
     echo "== $scenario: ${SECONDS_PER_RUN}s, 2 threads, 20 connections, ${DELAY_MS} ms between requests per connection"
     wrk -t2 -c20 -d"${SECONDS_PER_RUN}s" --latency -s bench/load/booking.lua "$URL"
