@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
-using NodaTime.Text;
 using Stipple.Web.Features.Calendar;
 using Stipple.Web.Features.Clients;
 using Stipple.Web.Features.Layout;
@@ -57,10 +56,11 @@ public sealed class NewModel(ClientService clients, BookingService booking, Cale
         Input.RoomId = room;
         Input.ClientId = client;
         Input.Kind = kind is not null && Kinds.Any(k => string.Equals(k.Code, kind, StringComparison.Ordinal)) ? kind : "consultation";
-        if (start is not null && LocalDateTimePattern.ExtendedIso.Parse(start) is { Success: true } local)
+        // The calendar's free cells link here with start=2026-03-31T10:00 (CalendarText's local date-time).
+        if (CalendarText.ParseDateTime(start) is { } local)
         {
-            Input.Date = CalendarText.FormatDate(local.Value.Date);
-            Input.Time = CalendarText.FormatTime(local.Value.TimeOfDay);
+            Input.Date = CalendarText.FormatDate(local.Date);
+            Input.Time = CalendarText.FormatTime(local.TimeOfDay);
         }
 
         await MatchAsync(cancellationToken);
