@@ -55,4 +55,34 @@ public sealed class BookingPageTests(StippleAppFactory app) : IClassFixture<Stip
         appointment.Kind.ShouldBe(Core.Scheduling.ServiceKind.Consultation);
         appointment.Status.ShouldBe(AppointmentStatus.Booked);
     }
+
+    [Fact]
+    public async Task A_refused_plan_names_each_session_beside_its_reason()
+    {
+        var studio = await app.CreateStudioAsync("Plan page");
+        var room = await app.InStudioAsync(studio.Id, db => db.Rooms.Select(r => r.Id).SingleAsync());
+        var first = SystemClock.Instance.GetCurrentInstant().InZone(London).Date.PlusDays(14).With(DateAdjusters.NextOrSame(IsoDayOfWeek.Tuesday));
+        string At(LocalDate day) => NodaTime.Text.InstantPattern.ExtendedIso.Format(London.AtStrictly(day.At(new LocalTime(10, 0))).ToInstant());
+        var unscreened = studio.Clients[1].Id;
+        var desk = await BrowserSession.SignedInAsync(app, studio.FrontDesk.Email);
+        var page = $"/Clients/{unscreened}/Plan";
+
+        var response = await desk.PostFormAsync(page, page, new()
+        {
+            ["Prefs.HealedReview"] = "false",
+            ["Slots[0].PractitionerId"] = studio.Practitioner.Id.ToString(),
+            ["Slots[0].RoomId"] = room.ToString(),
+            ["Slots[0].Start"] = At(first),
+            ["Slots[1].PractitionerId"] = studio.Practitioner.Id.ToString(),
+            ["Slots[1].RoomId"] = room.ToString(),
+            ["Slots[1].Start"] = At(first.PlusDays(14)),
+        });
+
+        var html = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain("The plan was not booked.");
+        html.ShouldContain("Session 1 of 2: Screening blocks an SMP session on this day");
+        html.ShouldContain("Session 2 of 2: Screening blocks an SMP session on this day");
+        (await app.InStudioAsync(studio.Id, db => db.Appointments.CountAsync())).ShouldBe(0);
+    }
 }

@@ -132,7 +132,8 @@ public sealed class PlanModel(ClientService clients, BookingService booking, Pla
     /// </summary>
     public string Describe(string key, string message)
     {
-        if (key.StartsWith("slots[", StringComparison.Ordinal) && int.TryParse(key.AsSpan(6, key.IndexOf(']', StringComparison.Ordinal) - 6), NumberStyles.Integer, CultureInfo.InvariantCulture, out var i))
+        // Model state keys compare ignoring case and keep the first spelling: the bound form field's "Slots[0].Start".
+        if (key.StartsWith("slots[", StringComparison.OrdinalIgnoreCase) && int.TryParse(key.AsSpan(6, key.IndexOf(']', StringComparison.Ordinal) - 6), NumberStyles.Integer, CultureInfo.InvariantCulture, out var i))
         {
             var sessions = Slots.Count - (Prefs.HealedReview ? 1 : 0);
             var kind = Prefs.HealedReview && i == Slots.Count - 1 ? ServiceKind.HealedReview : ServiceKind.FollowUpSession;
